@@ -1,0 +1,38 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of vigie-cli: 0 success, 1 bad input or failed check, 2 usage error. */
+#define VG_CLI_EXIT_OK    0
+#define VG_CLI_EXIT_FAIL  1
+#define VG_CLI_EXIT_USAGE 2
+
+/* A subcommand: parses its own arguments (argv[0] is the subcommand name). */
+typedef int (*VgCliCommand) (int argc, char **argv);
+
+/* Prints "vigie-cli: MESSAGE" as one line on stderr and returns @code. */
+int  vg_cli_fail        (int          code,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+/* Prints @error's message as one line (newlines folded) and returns VG_CLI_EXIT_FAIL. */
+int  vg_cli_fail_error  (const GError *error);
+/* Parses @argc/@argv with @context; on error prints it and returns FALSE. */
+gboolean vg_cli_parse   (GOptionContext *context,
+                         int            *argc,
+                         char         ***argv);
+/* Writes @node as pretty JSON and a newline on stdout. */
+void vg_cli_print_json  (JsonNode    *node);
+
+/* `vigie-cli sites`: the sensitive sites. */
+int  vg_cli_sites       (int          argc,
+                         char       **argv);
+/* `vigie-cli tile`: renders one offline basemap tile to PNG. */
+int  vg_cli_tile        (int          argc,
+                         char       **argv);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Full path of the bundled data file @relpath (e.g. "geodata/montpellier.gpkg"), looked up in
+ * $VIGIE_DATA_DIR, then the installed data directory, then the source tree (uninstalled runs).
+ * NULL with VG_DATA_ERROR_NOT_FOUND naming every place tried. Free with g_free(). */
+char *vg_data_dir_find (const char  *relpath,
+                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Error domains, one per subsystem; the codes say what the operator can do about it. */
+
+#define VG_GEO_ERROR (vg_geo_error_quark ())
+typedef enum {
+  VG_GEO_ERROR_CRS,          /* a CRS Vigie cannot place, or a failed transformation */
+  VG_GEO_ERROR_MALFORMED,    /* a geometry blob or file that does not decode */
+  VG_GEO_ERROR_INVALID,      /* a geometry that decodes but is not valid (and could not be repaired) */
+  VG_GEO_ERROR_NOT_FOUND,    /* a layer or column that is not in the file */
+  VG_GEO_ERROR_TOO_LARGE,    /* a geometry or file beyond Vigie's stated limits */
+} VgGeoError;
+
+#define VG_STORE_ERROR (vg_store_error_quark ())
+typedef enum {
+  VG_STORE_ERROR_OPEN,       /* the file cannot be opened or created */
+  VG_STORE_ERROR_READ,       /* reading failed: corrupt or not what was expected */
+  VG_STORE_ERROR_WRITE,      /* writing failed: disk full, read-only, I/O error */
+  VG_STORE_ERROR_FORMAT,     /* the file is not of the expected kind or version */
+} VgStoreError;
+
+#define VG_DATA_ERROR (vg_data_error_quark ())
+typedef enum {
+  VG_DATA_ERROR_NOT_FOUND,   /* a bundled data file is missing from the installation */
+} VgDataError;
+
+/* Quark of the VG_GEO_ERROR domain. */
+GQuark vg_geo_error_quark   (void);
+/* Quark of the VG_STORE_ERROR domain. */
+GQuark vg_store_error_quark (void);
+/* Quark of the VG_DATA_ERROR domain. */
+GQuark vg_data_error_quark  (void);
+
+G_END_DECLS
