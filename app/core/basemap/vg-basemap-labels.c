@@ -124,13 +124,18 @@ place_polygon_names (Placer         *p,
   for (guint i = 0; i < vg_layer_get_n_features (layer); i++)
     {
       const char *text = vg_layer_get_value (layer, i, name);
+      const double *bbox;
       double mx, my, x, y;
 
       if (text == NULL || *text == '\0')
         continue;
+      bbox = vg_shape_set_get_bbox (vg_layer_get_shapes (layer), i);
+
       vg_basemap_get_label_point (p->basemap, layer_id, i, &mx, &my);
       to_world (p, mx, my, &x, &y);
-      add_candidate (p, text, kind, x, y, 0, size, priority);
+      /* Larger places first: their names matter more than a neighbour's that would hide them. */
+      add_candidate (p, text, kind, x, y, 0, size,
+                     priority + (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]) / 1e6);
     }
 }
 
@@ -373,7 +378,7 @@ vg_basemap_labels_place (VgBasemap *basemap,
   p.candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
   if (zoom >= 10 && zoom <= 13)
-    place_polygon_names (&p, VG_BASEMAP_COMMUNES, VG_LABEL_PLACE, zoom >= 12 ? 15 : 13, 10000);
+    place_polygon_names (&p, VG_BASEMAP_COMMUNES, VG_LABEL_PLACE, zoom >= 12 ? 14 : zoom == 11 ? 12 : 11, 10000);
   if (zoom >= 13 && zoom <= 15)
     place_polygon_names (&p, VG_BASEMAP_QUARTIERS, VG_LABEL_DISTRICT, 11.5, 5000);
   place_water_names (&p);

@@ -1,0 +1,34 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vg-basemap.h"
+#include "vg-clock.h"
+
+G_BEGIN_DECLS
+
+#define VG_TYPE_APPLICATION (vg_application_get_type ())
+G_DECLARE_FINAL_TYPE (VgApplication, vg_application, VG, APPLICATION, AdwApplication)
+
+/* The Vigie application: owns what all windows share — settings, the situation clock, the
+ * bundled city data — and the app-wide actions (preferences, about, quit). */
+
+/* New application. */
+VgApplication *vg_application_new          (void);
+/* Settings (io.github.vigie.Vigie); borrowed. */
+GSettings     *vg_application_get_settings (VgApplication *self);
+/* The situation clock; borrowed. */
+VgClock       *vg_application_get_clock    (VgApplication *self);
+/* The offline basemap data, or NULL if it could not be loaded (see _get_data_error()). */
+VgBasemap     *vg_application_get_basemap  (VgApplication *self);
+/* The sensitive sites (VgSite); borrowed, never NULL (empty when the data is missing). */
+GListModel    *vg_application_get_sites    (VgApplication *self);
+/* Why the bundled data could not be loaded, or NULL; borrowed. */
+const char    *vg_application_get_data_error (VgApplication *self);
+/* Base path (without suffix) of the offline tile cache. Free with g_free(). */
+char          *vg_application_dup_tile_cache_path (VgApplication *self);
+
+G_END_DECLS

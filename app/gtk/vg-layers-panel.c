@@ -1,0 +1,223 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#define G_LOG_DOMAIN "vg-layers-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vg-layers-panel.h"
+#include "vg-site.h"
+#include "vg-site-symbol.h"
+
+struct _VgLayersPanel
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *scroller;
+  GtkListBox   *sites_list;
+  GtkLabel     *basemap_label;
+  GtkLabel     *basemap_detail;
+
+  VgSitesLayer *layer;
+  GSettings    *settings;
+  GtkWidget    *toggles[VG_N_SITE_CATEGORIES];
+};
+
+G_DEFINE_FINAL_TYPE (VgLayersPanel, vg_layers_panel, GTK_TYPE_WIDGET)
+
+static void
+draw_symbol_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  vg_site_symbol_draw (cr, GPOINTER_TO_UINT (user_data), width / 2.0, height / 2.0, MIN (width, height) - 4);
+}
+
+static void
+save_hidden (VgLayersPanel *self)
+{
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  if (self->settings == NULL)
+    return;
+  for (guint c = 0; c < VG_N_SITE_CATEGORIES; c++)
+    if (!vg_sites_layer_get_category_visible (self->layer, c))
+      g_strv_builder_add (hidden, vg_site_category_to_id (c));
+  ids = g_strv_builder_end (hidden);
+  g_settings_set_strv (self->settings, "hidden-site-categories", (const char * const *) ids);
+}
+
+static void
+toggled_cb (GtkCheckButton *button,
+            VgLayersPanel  *self)
+{
+  guint category = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "category"));
+
+  vg_sites_layer_set_category_visible (self->layer, category, gtk_check_button_get_active (button));
+  save_hidden (self);
+}
+
+static GtkWidget *
+make_row (VgLayersPanel *self,
+          guint          category,
+          guint          count,
+          gboolean       visible)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *symbol = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (vg_site_category_get_label (category));
+  GtkWidget *number = gtk_label_new (NULL);
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  g_autofree char *description = g_strdup_printf (_("Show %s on the map"), vg_site_category_get_label (category));
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (symbol), 20);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (symbol), 20);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (symbol), draw_symbol_cb, GUINT_TO_POINTER (category), NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_text (GTK_LABEL (number), count_text);
+  gtk_widget_add_css_class (number, "dim-label");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), visible);
+  gtk_widget_set_tooltip_text (check, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data (G_OBJECT (check), "category", GUINT_TO_POINTER (category));
+  g_signal_connect (check, "toggled", G_CALLBACK (toggled_cb), self);
+  self->toggles[category] = check;
+
+  gtk_widget_set_margin_start (row, 8);
+  gtk_widget_set_margin_end (row, 8);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_box_append (GTK_BOX (row), symbol);
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), number);
+  gtk_box_append (GTK_BOX (row), check);
+  return row;
+}
+
+/* Activating a row (Enter, or a click anywhere on it) flips its toggle. */
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  VgLayersPanel *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+  GtkCheckButton *check;
+
+  if (index < 0 || index >= VG_N_SITE_CATEGORIES || self->toggles[index] == NULL)
+    return;
+  check = GTK_CHECK_BUTTON (self->toggles[index]);
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
+static void
+vg_layers_panel_dispose (GObject *object)
+{
+  VgLayersPanel *self = VG_LAYERS_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_LAYERS_PANEL);
+  g_clear_object (&self->layer);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vg_layers_panel_parent_class)->dispose (object);
+}
+
+static void
+vg_layers_panel_class_init (VgLayersPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vg_layers_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-layers-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, sites_list);
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, basemap_label);
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, basemap_detail);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vg-layers-panel");
+}
+
+static void
+vg_layers_panel_init (VgLayersPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+vg_layers_panel_new (void)
+{
+  return g_object_new (VG_TYPE_LAYERS_PANEL, NULL);
+}
+
+void
+vg_layers_panel_set_sites (VgLayersPanel *self,
+                           VgSitesLayer  *layer,
+                           GListModel    *sites,
+                           GSettings     *settings)
+{
+  guint counts[VG_N_SITE_CATEGORIES] = { 0 };
+  g_auto(GStrv) hidden = NULL;
+
+  g_return_if_fail (VG_IS_LAYERS_PANEL (self));
+  g_return_if_fail (VG_IS_SITES_LAYER (layer));
+  g_return_if_fail (G_IS_LIST_MODEL (sites));
+
+  g_set_object (&self->layer, layer);
+  g_set_object (&self->settings, settings);
+  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
+    {
+      g_autoptr(VgSite) site = g_list_model_get_item (sites, i);
+
+      counts[vg_site_get_category (site)]++;
+    }
+  hidden = settings ? g_settings_get_strv (settings, "hidden-site-categories") : g_new0 (char *, 1);
+  for (guint c = 0; c < VG_N_SITE_CATEGORIES; c++)
+    {
+      gboolean visible = !g_strv_contains ((const char * const *) hidden, vg_site_category_to_id (c));
+
+      vg_sites_layer_set_category_visible (layer, c, visible);
+      gtk_list_box_append (self->sites_list, make_row (self, c, counts[c], visible));
+    }
+}
+
+void
+vg_layers_panel_set_basemap (VgLayersPanel *self,
+                             const char    *basemap)
+{
+  g_return_if_fail (VG_IS_LAYERS_PANEL (self));
+
+  if (g_strcmp0 (basemap, "osm") == 0)
+    {
+      gtk_label_set_text (self->basemap_label, _("OpenStreetMap (online)"));
+      gtk_label_set_text (self->basemap_detail, _("Tiles from tile.openstreetmap.org, cached on this computer. "
+                                                  "Without network, switch back to the offline map in Preferences."));
+    }
+  else
+    {
+      gtk_label_set_text (self->basemap_label, _("Offline city map"));
+      gtk_label_set_text (self->basemap_detail, _("Drawn on this computer from the bundled open data: works "
+                                                  "without network. Streets and buildings cover the commune of "
+                                                  "Montpellier; the other 30 communes show their boundaries."));
+    }
+}
+
+GtkWidget *
+vg_layers_panel_get_toggle (VgLayersPanel *self,
+                            guint          category)
+{
+  g_return_val_if_fail (VG_IS_LAYERS_PANEL (self), NULL);
+  g_return_val_if_fail (category < VG_N_SITE_CATEGORIES, NULL);
+
+  return self->toggles[category];
+}

@@ -1,0 +1,33 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vg-sites-layer.h"
+
+G_BEGIN_DECLS
+
+#define VG_TYPE_LAYERS_PANEL (vg_layers_panel_get_type ())
+G_DECLARE_FINAL_TYPE (VgLayersPanel, vg_layers_panel, VG, LAYERS_PANEL, GtkWidget)
+
+/* The sidebar: map layers with their legend and a toggle each, the basemap in use and its
+ * coverage, and the health of every feed. */
+
+/* New, empty panel. */
+GtkWidget *vg_layers_panel_new             (void);
+/* Lists the site categories of @sites (VgSite), toggling them on @layer; the hidden ones are
+ * remembered in @settings' "hidden-site-categories" (may be NULL). */
+void       vg_layers_panel_set_sites       (VgLayersPanel *self,
+                                            VgSitesLayer  *layer,
+                                            GListModel    *sites,
+                                            GSettings     *settings);
+/* Shows which basemap is drawn ("offline" or "osm"). */
+void       vg_layers_panel_set_basemap     (VgLayersPanel *self,
+                                            const char    *basemap);
+/* The toggle of @category, for tests and keyboard focus; borrowed. */
+GtkWidget *vg_layers_panel_get_toggle      (VgLayersPanel *self,
+                                            guint          category);
+
+G_END_DECLS

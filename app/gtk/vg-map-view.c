@@ -1,0 +1,339 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#define G_LOG_DOMAIN "vg-map-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vg-map-view.h"
+#include "vg-tile-cache.h"
+#include "vg-tile-renderer.h"
+
+#define EARTH_HALF_CIRCUMFERENCE 20037508.342789244
+#define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+struct _VgMapView
+{
+  GtkWidget            parent_instance;
+
+  GtkWidget           *overlay;
+  ShumateSimpleMap    *simple_map;
+  GtkWidget           *coverage_note;
+
+  VgBasemap           *basemap;
+  char                *cache_path;
+  VgOfflineTileSource *offline_source;
+  ShumateMapSource    *offline_map_source;
+  ShumateMapSource    *online_map_source;
+  VgSitesLayer        *sites_layer;
+  gboolean             online;
+  gboolean             homed;    /* framed the Métropole once the widget had a size */
+};
+
+G_DEFINE_FINAL_TYPE (VgMapView, vg_map_view, GTK_TYPE_WIDGET)
+
+static const char *
+offline_license (void)
+{
+  return _("Map data: Ville de Montpellier (Licence Ouverte), "
+           "Montpellier Méditerranée Métropole (ODbL), IGN Admin Express (Licence Ouverte)");
+}
+
+/* Builds the offline map source for the current light/dark style. */
+static void
+rebuild_offline_source (VgMapView *self)
+{
+  g_autoptr(VgTileRenderer) renderer = NULL;
+  g_autoptr(VgTileCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (self->basemap == NULL)
+    return;
+
+  renderer = vg_tile_renderer_new (self->basemap, dark ? VG_BASEMAP_STYLE_NIGHT : VG_BASEMAP_STYLE_DAY);
+  if (self->cache_path != NULL)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s.mbtiles", self->cache_path,
+                                               vg_basemap_style_to_string (vg_tile_renderer_get_style (renderer)));
+
+      cache = vg_tile_cache_open (file, vg_tile_renderer_get_cache_key (renderer), &error);
+      /* Without a disk cache the map still works; it just redraws tiles on the next start. */
+      if (cache == NULL)
+        g_message ("Tile cache disabled: %s", error->message);
+    }
+
+  g_clear_object (&self->offline_source);
+  g_clear_object (&self->offline_map_source);
+  self->offline_source = vg_offline_tile_source_new (renderer, cache);
+  self->offline_map_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new (SHUMATE_DATA_SOURCE (self->offline_source)));
+  g_object_set (self->offline_map_source,
+                "id", "vigie-offline",
+                "name", _("Offline city map"),
+                "license", offline_license (),
+                "min-zoom-level", 9,
+                "max-zoom-level", VG_TILE_MAX_ZOOM,
+                "tile-size", VG_TILE_SIZE,
+                "projection", SHUMATE_MAP_PROJECTION_MERCATOR,
+                NULL);
+}
+
+static void
+apply_source (VgMapView *self)
+{
+  ShumateMapSource *source;
+
+  if (self->online && self->online_map_source == NULL)
+    /* OSM tile usage policy: identifying User-Agent (set by the application), the tiles are
+     * cached on disk by libshumate, and the attribution stays on screen. */
+    self->online_map_source = SHUMATE_MAP_SOURCE (
+      shumate_raster_renderer_new_full_from_url ("osm-mapnik", "OpenStreetMap",
+                                                 _("Map data © OpenStreetMap contributors"),
+                                                 "https://www.openstreetmap.org/copyright",
+                                                 0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                 OSM_TILE_URL));
+  source = self->online ? self->online_map_source : self->offline_map_source;
+  if (source != NULL)
+    shumate_simple_map_set_map_source (self->simple_map, source);
+  gtk_widget_set_visible (self->coverage_note, !self->online);
+}
+
+static void
+dark_changed_cb (VgMapView *self)
+{
+  rebuild_offline_source (self);
+  apply_source (self);
+}
+
+static void
+frame_extent (VgMapView    *self,
+              const double  bbox[4])
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double span_x = (bbox[2] - bbox[0]) / (2 * EARTH_HALF_CIRCUMFERENCE);
+  double span_y = (bbox[3] - bbox[1]) / (2 * EARTH_HALF_CIRCUMFERENCE);
+  double cx = (bbox[0] + bbox[2]) / 2, cy = (bbox[1] + bbox[3]) / 2;
+  double lon = cx / EARTH_HALF_CIRCUMFERENCE * 180;
+  double lat = atan (sinh (cy / EARTH_HALF_CIRCUMFERENCE * G_PI)) * 180 / G_PI;
+  double zoom;
+
+  if (width <= 0 || height <= 0)
+    width = 1024, height = 700;
+  /* The largest whole zoom at which the box fits: whole zooms show the tiles at their drawn
+   * size, so labels stay crisp. */
+  zoom = floor (log2 (MIN (width * 0.99 / (VG_TILE_SIZE * span_x), height * 0.99 / (VG_TILE_SIZE * span_y))));
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), CLAMP (zoom, 9, 18));
+  shumate_map_center_on (map, lat, lon);
+}
+
+static gboolean
+go_home_idle_cb (gpointer user_data)
+{
+  vg_map_view_go_home (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vg_map_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  VgMapView *self = VG_MAP_VIEW (widget);
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  /* The first real size decides the zoom that frames the Métropole; moving the viewport
+   * queues a new allocation, which must not happen inside this one. */
+  if (!self->homed && self->basemap != NULL && width > 1 && height > 1)
+    {
+      self->homed = TRUE;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, go_home_idle_cb, g_object_ref (self), g_object_unref);
+    }
+}
+
+static void
+vg_map_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  VgMapView *self = VG_MAP_VIEW (widget);
+
+  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+vg_map_view_dispose (GObject *object)
+{
+  VgMapView *self = VG_MAP_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_MAP_VIEW);
+  g_clear_object (&self->offline_source);
+  g_clear_object (&self->offline_map_source);
+  g_clear_object (&self->online_map_source);
+  g_clear_object (&self->basemap);
+  g_clear_pointer (&self->cache_path, g_free);
+
+  G_OBJECT_CLASS (vg_map_view_parent_class)->dispose (object);
+}
+
+static void
+vg_map_view_class_init (VgMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vg_map_view_dispose;
+  widget_class->size_allocate = vg_map_view_size_allocate;
+  widget_class->measure = vg_map_view_measure;
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VgMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, VgMapView, simple_map);
+  gtk_widget_class_bind_template_child (widget_class, VgMapView, coverage_note);
+  gtk_widget_class_set_css_name (widget_class, "vg-map-view");
+}
+
+static void
+vg_map_view_init (VgMapView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+vg_map_view_new (void)
+{
+  return g_object_new (VG_TYPE_MAP_VIEW, NULL);
+}
+
+void
+vg_map_view_set_basemap (VgMapView  *self,
+                         VgBasemap  *basemap,
+                         const char *cache_path,
+                         GListModel *sites)
+{
+  ShumateMap *map;
+
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (VG_IS_BASEMAP (basemap));
+  g_return_if_fail (self->basemap == NULL);
+
+  self->basemap = g_object_ref (basemap);
+  self->cache_path = g_strdup (cache_path);
+  rebuild_offline_source (self);
+  /* Overlay layers need a map source first (libshumate 1.0). */
+  apply_source (self);
+
+  map = shumate_simple_map_get_map (self->simple_map);
+  if (sites != NULL)
+    {
+      self->sites_layer = vg_sites_layer_new (shumate_map_get_viewport (map), sites);
+      shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->sites_layer));
+    }
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
+    {
+      self->homed = TRUE;
+      vg_map_view_go_home (self);
+    }
+}
+
+void
+vg_map_view_set_online (VgMapView *self,
+                        gboolean   online)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+
+  if (self->online == !!online)
+    return;
+  self->online = !!online;
+  apply_source (self);
+}
+
+gboolean
+vg_map_view_get_online (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), FALSE);
+
+  return self->online;
+}
+
+void
+vg_map_view_go_home (VgMapView *self)
+{
+  double bbox[4];
+
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+
+  if (self->basemap == NULL)
+    return;
+  vg_basemap_get_extent (self->basemap, bbox);
+  frame_extent (self, bbox);
+}
+
+void
+vg_map_view_go_to (VgMapView *self,
+                   double     lat,
+                   double     lon,
+                   double     zoom)
+{
+  ShumateMap *map;
+
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+
+  map = shumate_simple_map_get_map (self->simple_map);
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), zoom);
+  shumate_map_center_on (map, lat, lon);
+}
+
+void
+vg_map_view_zoom_in (VgMapView *self)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+
+  shumate_map_zoom_in (shumate_simple_map_get_map (self->simple_map));
+}
+
+void
+vg_map_view_zoom_out (VgMapView *self)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+
+  shumate_map_zoom_out (shumate_simple_map_get_map (self->simple_map));
+}
+
+ShumateMap *
+vg_map_view_get_map (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return shumate_simple_map_get_map (self->simple_map);
+}
+
+VgSitesLayer *
+vg_map_view_get_sites_layer (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return self->sites_layer;
+}
+
+VgOfflineTileSource *
+vg_map_view_get_offline_source (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return self->offline_source;
+}

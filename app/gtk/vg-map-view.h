@@ -1,0 +1,52 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "vg-basemap.h"
+#include "vg-offline-tile-source.h"
+#include "vg-sites-layer.h"
+
+G_BEGIN_DECLS
+
+#define VG_TYPE_MAP_VIEW (vg_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (VgMapView, vg_map_view, VG, MAP_VIEW, GtkWidget)
+
+/* The situation map: a libshumate map over the offline city basemap (or OpenStreetMap's tiles
+ * when the operator chooses them), with the sensitive sites layer and the attribution always
+ * visible. */
+
+/* New, empty map view; vg_map_view_set_basemap() gives it something to draw. */
+GtkWidget           *vg_map_view_new             (void);
+/* Draws @basemap (offline tiles cached under @cache_path, may be NULL) and @sites (VgSite). */
+void                 vg_map_view_set_basemap     (VgMapView   *self,
+                                                  VgBasemap   *basemap,
+                                                  const char  *cache_path,
+                                                  GListModel  *sites);
+/* Switches between the offline basemap and OpenStreetMap's online tiles. */
+void                 vg_map_view_set_online      (VgMapView   *self,
+                                                  gboolean     online);
+/* Whether the online OpenStreetMap tiles are shown. */
+gboolean             vg_map_view_get_online      (VgMapView   *self);
+/* Frames the whole Métropole. */
+void                 vg_map_view_go_home         (VgMapView   *self);
+/* Centres on @lat, @lon at @zoom. */
+void                 vg_map_view_go_to           (VgMapView   *self,
+                                                  double       lat,
+                                                  double       lon,
+                                                  double       zoom);
+/* Zooms in one level. */
+void                 vg_map_view_zoom_in         (VgMapView   *self);
+/* Zooms out one level. */
+void                 vg_map_view_zoom_out        (VgMapView   *self);
+/* The libshumate map; borrowed. */
+ShumateMap          *vg_map_view_get_map         (VgMapView   *self);
+/* The sites layer, or NULL before vg_map_view_set_basemap(); borrowed. */
+VgSitesLayer        *vg_map_view_get_sites_layer (VgMapView   *self);
+/* The offline tile source, or NULL before vg_map_view_set_basemap(); borrowed. */
+VgOfflineTileSource *vg_map_view_get_offline_source (VgMapView *self);
+
+G_END_DECLS

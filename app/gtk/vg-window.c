@@ -1,0 +1,423 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#define G_LOG_DOMAIN "vg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vg-application.h"
+#include "vg-log-strip.h"
+#include "vg-proposals-panel.h"
+#include "vg-window.h"
+
+struct _VgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkLabel             *mode_badge;
+  GtkRevealer          *exercise_banner;
+  GtkRevealer          *error_banner;
+  GtkLabel             *error_label;
+  GtkWidget            *sidebar;
+  VgLayersPanel        *layers_panel;
+  VgMapView            *map_view;
+  VgProposalsPanel     *proposals_panel;
+  VgLogStrip           *log_strip;
+
+  VgClock              *clock;
+  GTimeZone            *city_zone;
+  char                 *clock_text;
+  guint                 clock_source;
+  gboolean              exercise;
+  gint64                created_usec;
+  gulong                first_frame_handler;
+};
+
+G_DEFINE_FINAL_TYPE (VgWindow, vg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_EXERCISE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_clock (VgWindow *self)
+{
+  g_autoptr(GDateTime) now = vg_clock_dup_now (self->clock);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (now, self->city_zone);
+  g_autofree char *stamp = g_date_time_format (local, "%d/%m/%Y %H:%M:%S %Z");
+
+  g_free (self->clock_text);
+  /* The situation clock is what every record is stamped with; a replay shows its own time. */
+  self->clock_text = g_strdup_printf (vg_clock_is_manual (self->clock) ? _("Scenario time %s")
+                                                                       : _("Situation clock %s"), stamp);
+  adw_window_title_set_subtitle (self->window_title, self->clock_text);
+}
+
+static gboolean
+clock_tick_cb (gpointer user_data)
+{
+  update_clock (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_mode (VgWindow *self)
+{
+  gtk_label_set_text (self->mode_badge, self->exercise ? _("EXERCISE") : _("LIVE"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_badge),
+                               self->exercise ? _("Training exercise: nothing here is a real event")
+                                              : _("Live situation: real events"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->mode_badge), self->exercise ? "live" : "exercise");
+  gtk_widget_add_css_class (GTK_WIDGET (self->mode_badge), self->exercise ? "exercise" : "live");
+  gtk_revealer_set_reveal_child (self->exercise_banner, self->exercise);
+  if (self->exercise)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "exercise-mode");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "exercise-mode");
+}
+
+/* Benchmarks and tests ask the window to report when the map first shows real tiles. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                VgWindow      *self)
+{
+  VgOfflineTileSource *source = vg_map_view_get_offline_source (self->map_view);
+
+  if (source == NULL || vg_offline_tile_source_get_n_delivered (source) == 0)
+    return;
+  g_signal_handler_disconnect (clock, self->first_frame_handler);
+  self->first_frame_handler = 0;
+  g_printerr ("vigie: first map frame with tiles: %.1f ms after the window was created "
+              "(%u tiles, %u from cache)\n",
+              (g_get_monotonic_time () - self->created_usec) / 1000.0,
+              vg_offline_tile_source_get_n_delivered (source),
+              vg_offline_tile_source_get_n_cache_hits (source));
+  if (g_getenv ("VIGIE_QUIT_AFTER_FIRST_FRAME") != NULL)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+realize_cb (VgWindow *self)
+{
+  if (g_getenv ("VIGIE_REPORT_FIRST_FRAME") == NULL)
+    return;
+  self->first_frame_handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                                "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+  GSettings *settings = vg_application_get_settings (VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  g_settings_set_boolean (settings, "sidebar-visible", !gtk_widget_get_visible (self->sidebar));
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+map_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "map.home"))
+    vg_map_view_go_home (self->map_view);
+  else if (g_str_equal (action_name, "map.zoom-in"))
+    vg_map_view_zoom_in (self->map_view);
+  else if (g_str_equal (action_name, "map.zoom-out"))
+    vg_map_view_zoom_out (self->map_view);
+}
+
+static void
+focus_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+  const char *target = g_variant_get_string (parameter, NULL);
+  GtkWidget *panel = g_str_equal (target, "sidebar") ? GTK_WIDGET (self->layers_panel)
+                   : g_str_equal (target, "proposals") ? GTK_WIDGET (self->proposals_panel)
+                   : g_str_equal (target, "log") ? GTK_WIDGET (self->log_strip)
+                   : GTK_WIDGET (vg_map_view_get_map (self->map_view));
+
+  if (!gtk_widget_child_focus (panel, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (panel);
+}
+
+static void
+dismiss_error_cb (VgWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+}
+
+static void
+basemap_changed_cb (VgWindow *self)
+{
+  GSettings *settings = vg_application_get_settings (VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_autofree char *basemap = g_settings_get_string (settings, "basemap");
+
+  vg_map_view_set_online (self->map_view, g_str_equal (basemap, "osm"));
+  vg_layers_panel_set_basemap (self->layers_panel, basemap);
+}
+
+static void
+presentation_changed_cb (VgWindow *self)
+{
+  GSettings *settings = vg_application_get_settings (VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+
+  if (g_settings_get_boolean (settings, "presentation-mode"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+}
+
+/* GtkWindow:application is set after construction, so the window is wired to its application
+ * here, from vg_window_new(). */
+static void
+setup_with_application (VgWindow      *self,
+                        VgApplication *app)
+{
+  GSettings *settings = vg_application_get_settings (app);
+  g_autofree char *cache = NULL;
+
+  self->clock = g_object_ref (vg_application_get_clock (app));
+  update_clock (self);
+  if (vg_clock_is_manual (self->clock))
+    g_signal_connect_object (self->clock, "changed", G_CALLBACK (update_clock), self, G_CONNECT_SWAPPED);
+  else
+    self->clock_source = g_timeout_add_seconds (1, clock_tick_cb, self);
+
+  g_settings_bind (settings, "sidebar-visible", self->sidebar, "visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (settings, "changed::presentation-mode", G_CALLBACK (presentation_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  presentation_changed_cb (self);
+
+  if (vg_application_get_basemap (app) != NULL)
+    {
+      cache = vg_application_dup_tile_cache_path (app);
+      vg_map_view_set_basemap (self->map_view, vg_application_get_basemap (app), cache,
+                               vg_application_get_sites (app));
+      vg_layers_panel_set_sites (self->layers_panel, vg_map_view_get_sites_layer (self->map_view),
+                                 vg_application_get_sites (app), settings);
+    }
+  else
+    vg_window_show_error (self, vg_application_get_data_error (app));
+
+  g_signal_connect_object (settings, "changed::basemap", G_CALLBACK (basemap_changed_cb), self, G_CONNECT_SWAPPED);
+  basemap_changed_cb (self);
+  update_mode (self);
+}
+
+static void
+vg_window_dispose (GObject *object)
+{
+  VgWindow *self = VG_WINDOW (object);
+
+  g_clear_handle_id (&self->clock_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_WINDOW);
+  g_clear_object (&self->clock);
+  g_clear_pointer (&self->city_zone, g_time_zone_unref);
+  g_clear_pointer (&self->clock_text, g_free);
+
+  G_OBJECT_CLASS (vg_window_parent_class)->dispose (object);
+}
+
+static void
+vg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  VgWindow *self = VG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXERCISE:
+      g_value_set_boolean (value, self->exercise);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  VgWindow *self = VG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXERCISE:
+      vg_window_set_exercise (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vg_window_class_init (VgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vg_window_dispose;
+  object_class->get_property = vg_window_get_property;
+  object_class->set_property = vg_window_set_property;
+
+  properties[PROP_EXERCISE] =
+    g_param_spec_boolean ("exercise", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VG_TYPE_LAYERS_PANEL);
+  g_type_ensure (VG_TYPE_MAP_VIEW);
+  g_type_ensure (VG_TYPE_PROPOSALS_PANEL);
+  g_type_ensure (VG_TYPE_LOG_STRIP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, mode_badge);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, exercise_banner);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, layers_panel);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, proposals_panel);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, log_strip);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, realize_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "map.home", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.focus", "s", "sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.focus", "s", "map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus", "s", "proposals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.focus", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "map.home", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+}
+
+static void
+vg_window_init (VgWindow *self)
+{
+  self->created_usec = g_get_monotonic_time ();
+  self->city_zone = g_time_zone_new_identifier ("Europe/Paris");
+  if (self->city_zone == NULL)
+    self->city_zone = g_time_zone_new_utc ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+VgWindow *
+vg_window_new (GtkApplication *application)
+{
+  VgWindow *self;
+
+  g_return_val_if_fail (VG_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (VG_TYPE_WINDOW, "application", application, NULL);
+  setup_with_application (self, VG_APPLICATION (application));
+  return self;
+}
+
+VgMapView *
+vg_window_get_map_view (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->map_view;
+}
+
+VgLayersPanel *
+vg_window_get_layers_panel (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->layers_panel;
+}
+
+void
+vg_window_set_exercise (VgWindow *self,
+                        gboolean  exercise)
+{
+  g_return_if_fail (VG_IS_WINDOW (self));
+
+  if (self->exercise == !!exercise)
+    return;
+  self->exercise = !!exercise;
+  update_mode (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXERCISE]);
+}
+
+gboolean
+vg_window_get_exercise (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), FALSE);
+
+  return self->exercise;
+}
+
+void
+vg_window_show_error (VgWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (VG_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_banner, TRUE);
+}
+
+void
+vg_window_add_toast (VgWindow   *self,
+                     const char *message)
+{
+  g_return_if_fail (VG_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+const char *
+vg_window_get_clock_text (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->clock_text;
+}

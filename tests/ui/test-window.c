@@ -1,0 +1,227 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "vg-application.h"
+#include "vg-site.h"
+#include "vg-window.h"
+
+static VgApplication *app;
+
+/* Spins the main loop until @done returns TRUE or @seconds pass. */
+static gboolean
+wait_for (gboolean (*done) (gpointer data),
+          gpointer   data,
+          double     seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+  return done (data);
+}
+
+static gboolean
+tiles_delivered (gpointer data)
+{
+  VgOfflineTileSource *source = vg_map_view_get_offline_source (vg_window_get_map_view (data));
+
+  return source != NULL && vg_offline_tile_source_get_n_delivered (source) >= 6;
+}
+
+static gboolean
+frames_settled (gpointer data)
+{
+  guint *count = data;
+
+  return ++*count > 40;
+}
+
+static void
+settle (void)
+{
+  guint count = 0;
+
+  wait_for (frames_settled, &count, 2);
+}
+
+/* What the map widget shows, rendered as a person would see it. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+typedef struct { double variance; double land_share; } PixelStats;
+
+static PixelStats
+pixel_stats (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+  double sum = 0, sum2 = 0;
+  guint land = 0;
+  PixelStats stats;
+
+  gdk_texture_download (texture, (guchar *) pixels, w * 4);
+  for (int i = 0; i < w * h; i++)
+    {
+      guint32 p = pixels[i];
+      int r = p >> 16 & 0xff, g = p >> 8 & 0xff, b = p & 0xff;
+      double l = 0.299 * r + 0.587 * g + 0.114 * b;
+
+      sum += l;
+      sum2 += l * l;
+      /* The offline basemap's land colour, #f2efe9. */
+      land += abs (r - 0xf2) < 6 && abs (g - 0xef) < 6 && abs (b - 0xe9) < 6;
+    }
+  stats.variance = sum2 / (w * h) - (sum / (w * h)) * (sum / (w * h));
+  stats.land_share = land / (double) (w * h);
+  return stats;
+}
+
+/* The window opens on the Métropole and its map shows real offline tiles: a land colour over a
+ * good part of the map, and enough structure (boundaries, labels, sites) to be no blank. */
+static void
+test_map_shows_tiles (void)
+{
+  VgWindow *window = vg_window_new (GTK_APPLICATION (app));
+  g_autoptr(GdkTexture) texture = NULL;
+  VgMapView *map_view = vg_window_get_map_view (window);
+  PixelStats stats;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  settle ();
+
+  texture = render_widget (GTK_WIDGET (map_view));
+  stats = pixel_stats (texture);
+  g_test_message ("map %dx%d: luminance variance %.1f, land share %.2f",
+                  gdk_texture_get_width (texture), gdk_texture_get_height (texture),
+                  stats.variance, stats.land_share);
+  g_assert_cmpfloat (stats.land_share, >, 0.2);
+  g_assert_cmpfloat (stats.variance, >, 20);
+  g_assert_cmpuint (vg_sites_layer_get_n_drawn (vg_map_view_get_sites_layer (map_view)), >, 200);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Toggling a category in the sidebar hides its sites on the map and is remembered. */
+static void
+test_layer_toggle (void)
+{
+  VgWindow *window = vg_window_new (GTK_APPLICATION (app));
+  VgSitesLayer *layer = vg_map_view_get_sites_layer (vg_window_get_map_view (window));
+  GtkWidget *toggle = vg_layers_panel_get_toggle (vg_window_get_layers_panel (window), VG_SITE_SCHOOL);
+  g_auto(GStrv) hidden = NULL;
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  settle ();
+  before = vg_sites_layer_get_n_drawn (layer);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
+  settle ();
+  g_assert_false (vg_sites_layer_get_category_visible (layer, VG_SITE_SCHOOL));
+  /* 151 schools are no longer drawn (all are inside the framed Métropole). */
+  g_assert_cmpuint (vg_sites_layer_get_n_drawn (layer), ==, before - 151);
+  hidden = g_settings_get_strv (vg_application_get_settings (app), "hidden-site-categories");
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "school"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  settle ();
+  g_assert_cmpuint (vg_sites_layer_get_n_drawn (layer), ==, before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* EXERCISE is shown unmistakably and notified once per real change. */
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_exercise_mode (void)
+{
+  VgWindow *window = vg_window_new (GTK_APPLICATION (app));
+  guint notifies = 0;
+
+  g_signal_connect (window, "notify::exercise", G_CALLBACK (notify_cb), &notifies);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (vg_window_get_exercise (window));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "exercise-mode"));
+
+  vg_window_set_exercise (window, TRUE);
+  vg_window_set_exercise (window, TRUE);
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "exercise-mode"));
+
+  vg_window_set_exercise (window, FALSE);
+  g_assert_cmpuint (notifies, ==, 2);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "exercise-mode"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The header bar shows the situation clock in the city's time zone; F9 hides the sidebar. */
+static void
+test_clock_and_sidebar (void)
+{
+  VgWindow *window = vg_window_new (GTK_APPLICATION (app));
+  GSettings *settings = vg_application_get_settings (app);
+  const char *clock_text;
+
+  gtk_window_present (GTK_WINDOW (window));
+  clock_text = vg_window_get_clock_text (window);
+  g_assert_nonnull (clock_text);
+  g_assert_true (strstr (clock_text, "CET") != NULL || strstr (clock_text, "CEST") != NULL);
+
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "sidebar-visible"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vg_window_get_layers_panel (window))) &&
+                  gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (vg_window_get_layers_panel (window)))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "sidebar-visible"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = vg_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_nonnull (vg_application_get_basemap (app));
+
+  g_test_add_func ("/vigie/ui/window/map-shows-tiles", test_map_shows_tiles);
+  g_test_add_func ("/vigie/ui/window/layer-toggle", test_layer_toggle);
+  g_test_add_func ("/vigie/ui/window/exercise-mode", test_exercise_mode);
+  g_test_add_func ("/vigie/ui/window/clock-and-sidebar", test_clock_and_sidebar);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
