@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
 #include "vg-application.h"
@@ -44,6 +45,8 @@ main (int   argc,
   g_autofree char *installed_mo = g_build_filename (LOCALEDIR, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
   choose_language ();
+  /* GTK would reset the locale from the environment, undoing the choice above. */
+  gtk_disable_setlocale ();
   /* Uninstalled runs (the README's command) read the catalogues from the build tree. */
   bindtextdomain (GETTEXT_PACKAGE, g_file_test (installed_mo, G_FILE_TEST_EXISTS) ? LOCALEDIR
                                                                                    : VIGIE_BUILD_LOCALEDIR);
