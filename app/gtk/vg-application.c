@@ -24,9 +24,13 @@ struct _VgApplication
   VgBasemap      *basemap;
   GListStore     *sites;
   char           *data_error;
+  gboolean        city_data_ready;
 };
 
 G_DEFINE_FINAL_TYPE (VgApplication, vg_application, ADW_TYPE_APPLICATION)
+
+enum { CITY_DATA_READY, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* The schema is looked up where it is installed, then in the build tree, so that the app runs
  * straight from `build/` as the README's run command does. */
@@ -50,29 +54,73 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static void
-load_city_data (VgApplication *self)
+typedef struct
 {
+  VgBasemap  *basemap;
+  GListStore *sites;
+  char       *error;
+} CityData;
+
+static void
+city_data_free (CityData *data)
+{
+  g_clear_object (&data->basemap);
+  g_clear_object (&data->sites);
+  g_free (data->error);
+  g_free (data);
+}
+
+/* Worker thread: the GeoPackage is read and reprojected while GTK starts up on the main
+ * thread, so the two costs overlap instead of adding up. */
+static void
+load_city_data_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  CityData *data = g_new0 (CityData, 1);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = vg_data_dir_find ("geodata/montpellier.gpkg", &error);
   g_autoptr(VgGpkg) gpkg = NULL;
-  g_autoptr(GListStore) sites = NULL;
 
   if (path != NULL)
-    self->basemap = vg_basemap_new_from_gpkg (path, &error);
-  if (self->basemap != NULL)
+    data->basemap = vg_basemap_new_from_gpkg (path, &error);
+  if (data->basemap != NULL)
     gpkg = vg_gpkg_open (path, &error);
   if (gpkg != NULL)
-    sites = vg_site_load_all (gpkg, &error);
-
-  if (sites != NULL)
-    self->sites = g_steal_pointer (&sites);
+    data->sites = vg_site_load_all (gpkg, &error);
   if (error != NULL)
+    data->error = g_strdup (error->message);
+  g_task_return_pointer (task, data, (GDestroyNotify) city_data_free);
+}
+
+static void
+city_data_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VgApplication *self = VG_APPLICATION (object);
+  CityData *data = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->basemap = g_steal_pointer (&data->basemap);
+  if (data->sites != NULL)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (data->sites)); i++)
+        g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (data->sites), i));
+      g_list_store_splice (self->sites, 0, 0, items->pdata, items->len);
+    }
+  if (data->error != NULL)
     {
       /* The app keeps running without its map: the operator sees why in a banner. */
-      self->data_error = g_strdup_printf (_("The city data could not be loaded: %s"), error->message);
+      self->data_error = g_strdup_printf (_("The city data could not be loaded: %s"), data->error);
       g_warning ("%s", self->data_error);
     }
+  self->city_data_ready = TRUE;
+  city_data_free (data);
+  g_signal_emit (self, signals[CITY_DATA_READY], 0);
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -183,7 +231,13 @@ vg_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme),
                            self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
-  load_city_data (self);
+  {
+    g_autoptr(GTask) task = g_task_new (self, NULL, city_data_loaded_cb, NULL);
+
+    /* Held until the data is in, so a command-line activation cannot quit under it. */
+    g_application_hold (application);
+    g_task_run_in_thread (task, load_city_data_thread);
+  }
 }
 
 static void
@@ -219,6 +273,10 @@ vg_application_class_init (VgApplicationClass *klass)
   object_class->finalize = vg_application_finalize;
   app_class->startup = vg_application_startup;
   app_class->activate = vg_application_activate;
+
+  /* Emitted once the bundled city data has been loaded (or failed to: see _get_data_error()). */
+  signals[CITY_DATA_READY] = g_signal_new ("city-data-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -278,6 +336,14 @@ vg_application_get_sites (VgApplication *self)
   g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
 
   return G_LIST_MODEL (self->sites);
+}
+
+gboolean
+vg_application_is_city_data_ready (VgApplication *self)
+{
+  g_return_val_if_fail (VG_IS_APPLICATION (self), FALSE);
+
+  return self->city_data_ready;
 }
 
 const char *

@@ -22,10 +22,12 @@ VgApplication *vg_application_new          (void);
 GSettings     *vg_application_get_settings (VgApplication *self);
 /* The situation clock; borrowed. */
 VgClock       *vg_application_get_clock    (VgApplication *self);
-/* The offline basemap data, or NULL if it could not be loaded (see _get_data_error()). */
+/* The offline basemap data, or NULL until loaded or if it could not be (see _get_data_error()). */
 VgBasemap     *vg_application_get_basemap  (VgApplication *self);
 /* The sensitive sites (VgSite); borrowed, never NULL (empty when the data is missing). */
 GListModel    *vg_application_get_sites    (VgApplication *self);
+/* Whether the bundled city data has been loaded (::city-data-ready was emitted). */
+gboolean       vg_application_is_city_data_ready (VgApplication *self);
 /* Why the bundled data could not be loaded, or NULL; borrowed. */
 const char    *vg_application_get_data_error (VgApplication *self);
 /* Base path (without suffix) of the offline tile cache. Free with g_free(). */

@@ -243,11 +243,10 @@ vg_map_view_set_basemap (VgMapView  *self,
       self->sites_layer = vg_sites_layer_new (shumate_map_get_viewport (map), sites);
       shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->sites_layer));
     }
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 1)
-    {
-      self->homed = TRUE;
-      vg_map_view_go_home (self);
-    }
+  /* Frame the Métropole now, with a guessed size if not allocated yet, so that the tiles are
+   * requested with the very first layout; the first real allocation frames it again. */
+  self->homed = gtk_widget_get_width (GTK_WIDGET (self)) > 1;
+  vg_map_view_go_home (self);
 }
 
 void

@@ -13,6 +13,7 @@ struct _VgOfflineTileSource
 
   VgTileRenderer    *renderer;
   VgTileCache       *cache;
+  GThreadPool       *pool;
   guint              n_delivered;
   guint              n_cache_hits;
 };
@@ -33,6 +34,9 @@ vg_offline_tile_source_finalize (GObject *object)
 {
   VgOfflineTileSource *self = VG_OFFLINE_TILE_SOURCE (object);
 
+  /* Finish the tiles in flight: their tasks hold references to this source. */
+  if (self->pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
   g_clear_object (&self->renderer);
   g_clear_object (&self->cache);
 
@@ -57,15 +61,16 @@ vg_offline_tile_source_get_property (GObject    *object,
     }
 }
 
-/* Worker thread: cache lookup, else draw and store. */
+/* Worker thread: cache lookup, else draw and store. A pool of one thread per core, rather than
+ * GTask's large shared pool: each drawing thread holds its own Pango font map and malloc arena,
+ * and more threads than cores only add memory and contention. */
 static void
-render_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+render_in_thread (gpointer data,
+                  gpointer user_data)
 {
-  VgOfflineTileSource *self = source_object;
-  TileRequest *request = task_data;
+  g_autoptr(GTask) task = data;
+  VgOfflineTileSource *self = g_task_get_source_object (task);
+  TileRequest *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) png = NULL;
 
@@ -137,7 +142,7 @@ vg_offline_tile_source_get_tile_data_async (ShumateDataSource   *source,
   g_task_set_source_tag (outer, vg_offline_tile_source_get_tile_data_async);
   worker = g_task_new (source, cancellable, tile_rendered_cb, g_steal_pointer (&outer));
   g_task_set_task_data (worker, request, g_free);
-  g_task_run_in_thread (worker, render_in_thread);
+  g_thread_pool_push (VG_OFFLINE_TILE_SOURCE (source)->pool, g_steal_pointer (&worker), NULL);
 }
 
 static GBytes *
@@ -170,6 +175,7 @@ vg_offline_tile_source_class_init (VgOfflineTileSourceClass *klass)
 static void
 vg_offline_tile_source_init (VgOfflineTileSource *self)
 {
+  self->pool = g_thread_pool_new (render_in_thread, NULL, CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
 }
 
 VgOfflineTileSource *

@@ -190,6 +190,26 @@ presentation_changed_cb (VgWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
 }
 
+static void
+city_data_ready_cb (VgWindow      *self,
+                    VgApplication *app)
+{
+  GSettings *settings = vg_application_get_settings (app);
+  g_autofree char *cache = NULL;
+
+  if (vg_application_get_basemap (app) == NULL)
+    {
+      vg_window_show_error (self, vg_application_get_data_error (app));
+      return;
+    }
+  cache = vg_application_dup_tile_cache_path (app);
+  vg_map_view_set_basemap (self->map_view, vg_application_get_basemap (app), cache,
+                           vg_application_get_sites (app));
+  vg_layers_panel_set_sites (self->layers_panel, vg_map_view_get_sites_layer (self->map_view),
+                             vg_application_get_sites (app), settings);
+  basemap_changed_cb (self);
+}
+
 /* GtkWindow:application is set after construction, so the window is wired to its application
  * here, from vg_window_new(). */
 static void
@@ -197,7 +217,6 @@ setup_with_application (VgWindow      *self,
                         VgApplication *app)
 {
   GSettings *settings = vg_application_get_settings (app);
-  g_autofree char *cache = NULL;
 
   self->clock = g_object_ref (vg_application_get_clock (app));
   update_clock (self);
@@ -214,19 +233,12 @@ setup_with_application (VgWindow      *self,
                            self, G_CONNECT_SWAPPED);
   presentation_changed_cb (self);
 
-  if (vg_application_get_basemap (app) != NULL)
-    {
-      cache = vg_application_dup_tile_cache_path (app);
-      vg_map_view_set_basemap (self->map_view, vg_application_get_basemap (app), cache,
-                               vg_application_get_sites (app));
-      vg_layers_panel_set_sites (self->layers_panel, vg_map_view_get_sites_layer (self->map_view),
-                                 vg_application_get_sites (app), settings);
-    }
-  else
-    vg_window_show_error (self, vg_application_get_data_error (app));
-
   g_signal_connect_object (settings, "changed::basemap", G_CALLBACK (basemap_changed_cb), self, G_CONNECT_SWAPPED);
   basemap_changed_cb (self);
+  if (vg_application_is_city_data_ready (app))
+    city_data_ready_cb (self, app);
+  else
+    g_signal_connect_object (app, "city-data-ready", G_CALLBACK (city_data_ready_cb), self, G_CONNECT_SWAPPED);
   update_mode (self);
 }
 

@@ -59,6 +59,31 @@ test_web_mercator (void)
   g_assert_cmpfloat_with_epsilon (y, 6378137.0 * log (tan (G_PI / 4 + 43.6086 * G_PI / 360)), 0.01);
 }
 
+/* The fast Lambert-93 → Web Mercator pipeline agrees with PROJ's general path (through WGS84)
+ * to the millimetre, across the Métropole. */
+static void
+test_fast_path_agrees (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgCrsTransform) fast = vg_crs_transform_new (VG_CRS_LAMBERT93, VG_CRS_WEB_MERCATOR, &error);
+  g_autoptr(VgCrsTransform) to_wgs84 = vg_crs_transform_new (VG_CRS_LAMBERT93, VG_CRS_WGS84, &error);
+  g_autoptr(VgCrsTransform) to_mercator = vg_crs_transform_new (VG_CRS_WGS84, VG_CRS_WEB_MERCATOR, &error);
+
+  g_assert_no_error (error);
+  for (double x = 755000; x <= 790000; x += 5000)
+    for (double y = 6260000; y <= 6295000; y += 5000)
+      {
+        double a[2] = { x, y }, b[2] = { x, y };
+
+        g_assert_true (vg_crs_transform_apply (fast, a, 1, &error));
+        g_assert_true (vg_crs_transform_apply (to_wgs84, b, 1, &error));
+        g_assert_true (vg_crs_transform_apply (to_mercator, b, 1, &error));
+        g_assert_no_error (error);
+        g_assert_cmpfloat_with_epsilon (a[0], b[0], 1e-3);
+        g_assert_cmpfloat_with_epsilon (a[1], b[1], 1e-3);
+      }
+}
+
 static void
 test_unknown_crs (void)
 {
@@ -91,6 +116,7 @@ main (int   argc,
   g_test_add_func ("/vigie/crs/wgs84-to-lambert93", test_wgs84_to_lambert93);
   g_test_add_func ("/vigie/crs/lambert93-round-trip", test_lambert93_round_trip);
   g_test_add_func ("/vigie/crs/web-mercator", test_web_mercator);
+  g_test_add_func ("/vigie/crs/fast-path-agrees", test_fast_path_agrees);
   g_test_add_func ("/vigie/crs/unknown-crs", test_unknown_crs);
   g_test_add_func ("/vigie/crs/out-of-domain-point", test_out_of_domain_point);
 

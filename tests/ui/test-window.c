@@ -27,6 +27,12 @@ wait_for (gboolean (*done) (gpointer data),
 }
 
 static gboolean
+city_data_ready (gpointer data)
+{
+  return vg_application_is_city_data_ready (data);
+}
+
+static gboolean
 tiles_delivered (gpointer data)
 {
   VgOfflineTileSource *source = vg_map_view_get_offline_source (vg_window_get_map_view (data));
@@ -214,7 +220,9 @@ main (int   argc,
 
   app = vg_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_true (wait_for (city_data_ready, app, 20));
   g_assert_nonnull (vg_application_get_basemap (app));
+  g_assert_null (vg_application_get_data_error (app));
 
   g_test_add_func ("/vigie/ui/window/map-shows-tiles", test_map_shows_tiles);
   g_test_add_func ("/vigie/ui/window/layer-toggle", test_layer_toggle);

@@ -136,7 +136,7 @@ read_body (Reader   *r,
            guint     depth,
            GError  **error)
 {
-  guint32 n;
+  guint32 n = 0;
 
   switch (type)
     {
@@ -160,7 +160,7 @@ read_body (Reader   *r,
         return fail (r, error, "%u rings announced", n);
       for (guint32 i = 0; i < n; i++)
         {
-          guint32 n_points;
+          guint32 n_points = 0;
 
           if (!read_u32 (r, little, &n_points, error))
             return FALSE;
@@ -194,7 +194,7 @@ read_geometry (Reader  *r,
                guint    depth,
                GError **error)
 {
-  guint32 type;
+  guint32 type = 0;
   guint dims = 2;
   gboolean little;
 
