@@ -15,7 +15,8 @@ char   *vg_test_geodata_path   (void);
 char   *vg_test_mkdtemp        (void);
 /* Removes @path and everything under it. */
 void    vg_test_rmtree         (const char *path);
-/* Runs @argv (NULL-terminated), returning its exit status; @out/@err receive its output. */
+/* Runs @argv (NULL-terminated), returning its exit code (as exit() got it); @out/@err receive
+ * its output. */
 int     vg_test_run            (const char * const *argv,
                                 char              **out,
                                 char              **err);

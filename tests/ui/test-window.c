@@ -155,6 +155,51 @@ test_layer_toggle (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+label_in_tree (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_in_tree (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A site's popover names it: the Zénith, an emergency accommodation site. */
+static void
+test_site_popover (void)
+{
+  VgWindow *window = vg_window_new (GTK_APPLICATION (app));
+  VgSitesLayer *layer = vg_map_view_get_sites_layer (vg_window_get_map_view (window));
+  GListModel *sites = vg_application_get_sites (app);
+  g_autoptr(VgSite) zenith = NULL;
+  GtkWidget *popover = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  for (guint i = 0; i < g_list_model_get_n_items (sites) && zenith == NULL; i++)
+    {
+      g_autoptr(VgSite) site = g_list_model_get_item (sites, i);
+
+      if (g_str_equal (vg_site_get_name (site), "Zénith"))
+        zenith = g_steal_pointer (&site);
+    }
+  g_assert_nonnull (zenith);
+
+  vg_sites_layer_show_site (layer, zenith);
+  settle ();
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (layer)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      popover = child;
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (label_in_tree (popover, "Zénith"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* EXERCISE is shown unmistakably and notified once per real change. */
 static void
 notify_cb (GObject    *object,
@@ -226,6 +271,7 @@ main (int   argc,
 
   g_test_add_func ("/vigie/ui/window/map-shows-tiles", test_map_shows_tiles);
   g_test_add_func ("/vigie/ui/window/layer-toggle", test_layer_toggle);
+  g_test_add_func ("/vigie/ui/window/site-popover", test_site_popover);
   g_test_add_func ("/vigie/ui/window/exercise-mode", test_exercise_mode);
   g_test_add_func ("/vigie/ui/window/clock-and-sidebar", test_clock_and_sidebar);
 
