@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
+#include "vg-basemap-style.h"
 #include "vg-layers-panel.h"
 #include "vg-site.h"
 #include "vg-site-symbol.h"
@@ -19,6 +22,7 @@ struct _VgLayersPanel
   GtkListBox   *sites_list;
   GtkLabel     *basemap_label;
   GtkLabel     *basemap_detail;
+  GtkBox       *legend_box;
 
   VgSitesLayer *layer;
   GSettings    *settings;
@@ -35,6 +39,123 @@ draw_symbol_cb (GtkDrawingArea *area,
                 gpointer        user_data)
 {
   vg_site_symbol_draw (cr, GPOINTER_TO_UINT (user_data), width / 2.0, height / 2.0, MIN (width, height) - 4);
+}
+
+typedef enum {
+  LEGEND_WATER,
+  LEGEND_MOTORWAY,
+  LEGEND_PRIMARY,
+  LEGEND_STREET,
+  LEGEND_BUILDING,
+  LEGEND_COMMUNE,
+  LEGEND_METROPOLE,
+  N_LEGEND_ITEMS,
+} LegendItem;
+
+static const char *
+legend_label (LegendItem item)
+{
+  switch (item)
+    {
+    case LEGEND_WATER: return _("Watercourse");
+    case LEGEND_MOTORWAY: return _("Motorway");
+    case LEGEND_PRIMARY: return _("Main road, boulevard, avenue");
+    case LEGEND_STREET: return _("Street");
+    case LEGEND_BUILDING: return _("Public building");
+    case LEGEND_COMMUNE: return _("Commune boundary");
+    case LEGEND_METROPOLE: return _("Métropole boundary");
+    case N_LEGEND_ITEMS:
+    default: return NULL;
+    }
+}
+
+/* Draws a legend swatch with the colours the offline map uses in the current style. */
+static void
+draw_legend_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const VgBasemapPalette *p = vg_basemap_style_get_palette (dark ? VG_BASEMAP_STYLE_NIGHT : VG_BASEMAP_STYLE_DAY);
+  LegendItem item = GPOINTER_TO_UINT (user_data);
+  const VgRgb *fill = NULL, *line = NULL;
+  double line_width = 1;
+
+  cairo_set_source_rgb (cr, p->land.r, p->land.g, p->land.b);
+  cairo_paint (cr);
+  switch (item)
+    {
+    case LEGEND_WATER: fill = &p->water; line = &p->water_line; break;
+    case LEGEND_BUILDING: fill = &p->building; line = &p->building_line; break;
+    case LEGEND_MOTORWAY: case LEGEND_PRIMARY: case LEGEND_STREET:
+      {
+        VgRoadClass c = item == LEGEND_MOTORWAY ? VG_ROAD_MOTORWAY : item == LEGEND_PRIMARY ? VG_ROAD_PRIMARY : VG_ROAD_STREET;
+
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_move_to (cr, 3, height / 2.0);
+        cairo_line_to (cr, width - 3, height / 2.0);
+        cairo_set_source_rgb (cr, p->road_casing[c].r, p->road_casing[c].g, p->road_casing[c].b);
+        cairo_set_line_width (cr, height * 0.55);
+        cairo_stroke_preserve (cr);
+        cairo_set_source_rgb (cr, p->road[c].r, p->road[c].g, p->road[c].b);
+        cairo_set_line_width (cr, height * 0.38);
+        cairo_stroke (cr);
+        return;
+      }
+    case LEGEND_COMMUNE: line = &p->commune_line; break;
+    case LEGEND_METROPOLE: line = &p->metropole_line; line_width = 2.5; break;
+    case N_LEGEND_ITEMS:
+    default: return;
+    }
+  if (fill != NULL)
+    {
+      cairo_rectangle (cr, 3, 3, width - 6, height - 6);
+      cairo_set_source_rgb (cr, fill->r, fill->g, fill->b);
+      cairo_fill_preserve (cr);
+    }
+  else
+    {
+      static const double dash[] = { 6, 3, 1.5, 3 };
+
+      cairo_move_to (cr, 2, height / 2.0);
+      cairo_line_to (cr, width - 2, height / 2.0);
+      if (item == LEGEND_COMMUNE)
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+    }
+  cairo_set_source_rgb (cr, line->r, line->g, line->b);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
+static void
+build_legend (VgLayersPanel *self)
+{
+  for (guint i = 0; i < N_LEGEND_ITEMS; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label = gtk_label_new (legend_label (i));
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 28);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_legend_cb, GUINT_TO_POINTER (i), NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (self->legend_box, row);
+    }
+}
+
+static void
+dark_changed_cb (VgLayersPanel *self)
+{
+  /* The swatches follow the map's day or night colours. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    gtk_widget_queue_draw (gtk_widget_get_first_child (row));
 }
 
 static void
@@ -143,6 +264,7 @@ vg_layers_panel_class_init (VgLayersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, sites_list);
   gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, basemap_label);
   gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, basemap_detail);
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, legend_box);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vg-layers-panel");
@@ -152,6 +274,9 @@ static void
 vg_layers_panel_init (VgLayersPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_legend (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -113,7 +113,7 @@ static GArray *
 get_labels (VgTileRenderer *self,
             guint           zoom)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->labels_lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->labels_lock);
 
   if (self->labels[zoom] == NULL)
     self->labels[zoom] = vg_basemap_labels_place (self->basemap, zoom);
