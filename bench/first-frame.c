@@ -53,8 +53,9 @@ find_window (Display *dpy,
 
 typedef struct { gboolean painted; double content_share; } Look;
 
-/* Samples a grid of pixels: painted = not all one colour; content share = pixels within 8 of
- * @content among those of the central region (where a map sits). */
+/* Samples a few one-pixel rows (cheap to fetch, so polling barely disturbs what it measures):
+ * painted = not all one colour; content share = pixels within 8 of @content in the central half
+ * of the rows at 30–70 % of the height (where a map sits). */
 static Look
 look_at (Display  *dpy,
          Window    win,
@@ -62,35 +63,44 @@ look_at (Display  *dpy,
          int       height,
          guint32   content)
 {
+  static const double rows[] = { 0.1, 0.3, 0.4, 0.5, 0.6, 0.7 };
   Look look = { FALSE, 0 };
-  XImage *image;
   unsigned long first = 0;
+  gboolean have_first = FALSE;
   int samples = 0, hits = 0;
 
-  /* The window may be unmapped or resized between calls: ignore the X error then. */
-  image = XGetImage (dpy, win, 0, 0, width, height, AllPlanes, ZPixmap);
-  if (image == NULL)
-    return look;
-  for (int y = 8; y < height; y += 16)
-    for (int x = 8; x < width; x += 16)
-      {
-        unsigned long p = XGetPixel (image, x, y) & 0xffffff;
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      int y = height * rows[r];
+      XImage *image = XGetImage (dpy, win, 0, y, width, 1, AllPlanes, ZPixmap);
 
-        if (samples++ == 0)
-          first = p;
-        else if (p != first)
-          look.painted = TRUE;
-        if (x > width / 4 && x < width * 3 / 4 && y > height / 4 && y < height * 3 / 4)
-          {
-            int dr = abs ((int) (p >> 16 & 0xff) - (int) (content >> 16 & 0xff));
-            int dg = abs ((int) (p >> 8 & 0xff) - (int) (content >> 8 & 0xff));
-            int db = abs ((int) (p & 0xff) - (int) (content & 0xff));
+      /* The window may be unmapped or resized between calls: skip the row then. */
+      if (image == NULL)
+        continue;
+      for (int x = 4; x < width; x += 8)
+        {
+          unsigned long p = XGetPixel (image, x, 0) & 0xffffff;
 
-            hits += dr < 8 && dg < 8 && db < 8;
-          }
-      }
-  look.content_share = hits / (double) MAX (1, samples / 4);
-  XDestroyImage (image);
+          if (!have_first)
+            {
+              first = p;
+              have_first = TRUE;
+            }
+          else if (p != first)
+            look.painted = TRUE;
+          if (r > 0 && x > width / 4 && x < width * 3 / 4)
+            {
+              int dr = abs ((int) (p >> 16 & 0xff) - (int) (content >> 16 & 0xff));
+              int dg = abs ((int) (p >> 8 & 0xff) - (int) (content >> 8 & 0xff));
+              int db = abs ((int) (p & 0xff) - (int) (content & 0xff));
+
+              samples++;
+              hits += dr < 8 && dg < 8 && db < 8;
+            }
+        }
+      XDestroyImage (image);
+    }
+  look.content_share = hits / (double) MAX (1, samples);
   return look;
 }
 

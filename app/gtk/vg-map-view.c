@@ -43,6 +43,18 @@ offline_license (void)
            "Montpellier Méditerranée Métropole (ODbL), IGN Admin Express (Licence Ouverte)");
 }
 
+static void
+viewport_moved_cb (VgMapView *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map));
+
+  if (self->offline_source != NULL)
+    vg_offline_tile_source_set_focus (self->offline_source,
+                                      shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                      shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                      shumate_viewport_get_zoom_level (viewport));
+}
+
 /* Builds the offline map source for the current light/dark style. */
 static void
 rebuild_offline_source (VgMapView *self)
@@ -70,6 +82,7 @@ rebuild_offline_source (VgMapView *self)
   g_clear_object (&self->offline_source);
   g_clear_object (&self->offline_map_source);
   self->offline_source = vg_offline_tile_source_new (renderer, cache);
+  viewport_moved_cb (self);
   self->offline_map_source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new (SHUMATE_DATA_SOURCE (self->offline_source)));
   g_object_set (self->offline_map_source,
                 "id", "vigie-offline",
@@ -109,6 +122,16 @@ dark_changed_cb (VgMapView *self)
   apply_source (self);
 }
 
+void
+vg_map_view_guess_size (int *width,
+                        int *height)
+{
+  /* Before the first layout: the default window less the sidebar, proposals panel, header
+   * bar and log strip (see vg-window.ui). */
+  *width = 1280 - 280 - 300;
+  *height = 800 - 47 - 130;
+}
+
 static void
 frame_extent (VgMapView    *self,
               const double  bbox[4])
@@ -116,18 +139,14 @@ frame_extent (VgMapView    *self,
   ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double span_x = (bbox[2] - bbox[0]) / (2 * EARTH_HALF_CIRCUMFERENCE);
-  double span_y = (bbox[3] - bbox[1]) / (2 * EARTH_HALF_CIRCUMFERENCE);
   double cx = (bbox[0] + bbox[2]) / 2, cy = (bbox[1] + bbox[3]) / 2;
   double lon = cx / EARTH_HALF_CIRCUMFERENCE * 180;
   double lat = atan (sinh (cy / EARTH_HALF_CIRCUMFERENCE * G_PI)) * 180 / G_PI;
   double zoom;
 
-  if (width <= 0 || height <= 0)
-    width = 1024, height = 700;
-  /* The largest whole zoom at which the box fits: whole zooms show the tiles at their drawn
-   * size, so labels stay crisp. */
-  zoom = floor (log2 (MIN (width * 0.99 / (VG_TILE_SIZE * span_x), height * 0.99 / (VG_TILE_SIZE * span_y))));
+  if (width <= 1 || height <= 1)
+    vg_map_view_guess_size (&width, &height);
+  zoom = vg_tile_zoom_to_fit (bbox, width, height);
   shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), CLAMP (zoom, 9, 18));
   shumate_map_center_on (map, lat, lon);
 }
@@ -211,6 +230,8 @@ vg_map_view_init (VgMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map)), "notify",
+                           G_CALLBACK (viewport_moved_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -233,6 +254,11 @@ vg_map_view_set_basemap (VgMapView  *self,
 
   self->basemap = g_object_ref (basemap);
   self->cache_path = g_strdup (cache_path);
+  /* Frame the Métropole before the source is set, so that the first tiles requested are the
+   * home view's (with a guessed size if not allocated yet; the first real allocation frames it
+   * again). */
+  self->homed = gtk_widget_get_width (GTK_WIDGET (self)) > 1;
+  vg_map_view_go_home (self);
   rebuild_offline_source (self);
   /* Overlay layers need a map source first (libshumate 1.0). */
   apply_source (self);
@@ -243,10 +269,6 @@ vg_map_view_set_basemap (VgMapView  *self,
       self->sites_layer = vg_sites_layer_new (shumate_map_get_viewport (map), sites);
       shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->sites_layer));
     }
-  /* Frame the Métropole now, with a guessed size if not allocated yet, so that the tiles are
-   * requested with the very first layout; the first real allocation frames it again. */
-  self->homed = gtk_widget_get_width (GTK_WIDGET (self)) > 1;
-  vg_map_view_go_home (self);
 }
 
 void

@@ -49,4 +49,8 @@ VgSitesLayer        *vg_map_view_get_sites_layer (VgMapView   *self);
 /* The offline tile source, or NULL before vg_map_view_set_basemap(); borrowed. */
 VgOfflineTileSource *vg_map_view_get_offline_source (VgMapView *self);
 
+/* The map's size in the default window layout, before any allocation. */
+void                 vg_map_view_guess_size      (int         *width,
+                                                  int         *height);
+
 G_END_DECLS

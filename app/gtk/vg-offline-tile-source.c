@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "vg-offline-tile-source.h"
 
 struct _VgOfflineTileSource
@@ -14,6 +16,9 @@ struct _VgOfflineTileSource
   VgTileRenderer    *renderer;
   VgTileCache       *cache;
   GThreadPool       *pool;
+  GMutex             focus_lock;
+  int                focus_zoom;
+  double             focus_x, focus_y;   /* tile coordinates of the view's centre */
   guint              n_delivered;
   guint              n_cache_hits;
 };
@@ -25,8 +30,7 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  int      x, y, zoom;
-  gboolean from_cache;
+  int x, y, zoom;
 } TileRequest;
 
 static void
@@ -39,6 +43,7 @@ vg_offline_tile_source_finalize (GObject *object)
     g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);
   g_clear_object (&self->renderer);
   g_clear_object (&self->cache);
+  g_mutex_clear (&self->focus_lock);
 
   G_OBJECT_CLASS (vg_offline_tile_source_parent_class)->finalize (object);
 }
@@ -61,7 +66,7 @@ vg_offline_tile_source_get_property (GObject    *object,
     }
 }
 
-/* Worker thread: cache lookup, else draw and store. A pool of one thread per core, rather than
+/* Worker thread: draw and store. A pool of one thread per core, rather than
  * GTask's large shared pool: each drawing thread holds its own Pango font map and malloc arena,
  * and more threads than cores only add memory and contention. */
 static void
@@ -77,22 +82,16 @@ render_in_thread (gpointer data,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (self->cache != NULL)
-    png = vg_tile_cache_lookup (self->cache, request->zoom, request->x, request->y, NULL);
-  request->from_cache = png != NULL;
+  png = vg_tile_renderer_render_png (self->renderer, request->zoom, request->x, request->y, &error);
   if (png == NULL)
     {
-      png = vg_tile_renderer_render_png (self->renderer, request->zoom, request->x, request->y, &error);
-      if (png == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      /* A cache that cannot be written only costs a redraw next time. */
-      if (self->cache != NULL && !vg_tile_cache_store (self->cache, request->zoom, request->x,
-                                                       request->y, png, &error))
-        g_debug ("%s", error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
+  /* A cache that cannot be written only costs a redraw next time. */
+  if (self->cache != NULL && !vg_tile_cache_store (self->cache, request->zoom, request->x,
+                                                   request->y, png, &error))
+    g_debug ("%s", error->message);
   g_task_return_pointer (task, g_steal_pointer (&png), (GDestroyNotify) g_bytes_unref);
 }
 
@@ -115,7 +114,6 @@ tile_rendered_cb (GObject      *object,
       return;
     }
   self->n_delivered++;
-  self->n_cache_hits += request->from_cache;
   g_signal_emit_by_name (self, "received-data", request->x, request->y, request->zoom, png);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DELIVERED]);
   g_task_return_pointer (outer, png, (GDestroyNotify) g_bytes_unref);
@@ -130,6 +128,7 @@ vg_offline_tile_source_get_tile_data_async (ShumateDataSource   *source,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
+  VgOfflineTileSource *self = VG_OFFLINE_TILE_SOURCE (source);
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) worker = NULL;
   TileRequest *request = g_new0 (TileRequest, 1);
@@ -140,9 +139,28 @@ vg_offline_tile_source_get_tile_data_async (ShumateDataSource   *source,
 
   outer = g_task_new (source, cancellable, callback, user_data);
   g_task_set_source_tag (outer, vg_offline_tile_source_get_tile_data_async);
+
+  /* A cached tile is one indexed SQLite read (~0.1 ms): answered here at once, rather than
+   * queued behind tiles that have to be drawn. */
+  if (self->cache != NULL)
+    {
+      g_autoptr(GBytes) png = vg_tile_cache_lookup (self->cache, zoom, x, y, NULL);
+
+      if (png != NULL)
+        {
+          g_free (request);
+          self->n_delivered++;
+          self->n_cache_hits++;
+          g_signal_emit_by_name (self, "received-data", x, y, zoom, png);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DELIVERED]);
+          g_task_return_pointer (outer, g_steal_pointer (&png), (GDestroyNotify) g_bytes_unref);
+          return;
+        }
+    }
+
   worker = g_task_new (source, cancellable, tile_rendered_cb, g_steal_pointer (&outer));
   g_task_set_task_data (worker, request, g_free);
-  g_thread_pool_push (VG_OFFLINE_TILE_SOURCE (source)->pool, g_steal_pointer (&worker), NULL);
+  g_thread_pool_push (self->pool, g_steal_pointer (&worker), NULL);
 }
 
 static GBytes *
@@ -172,10 +190,52 @@ vg_offline_tile_source_class_init (VgOfflineTileSourceClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* Tiles of the zoom in view, nearest its centre first: what the operator looks at is drawn
+ * before the margins libshumate requests around it. */
+static gint
+compare_requests (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  VgOfflineTileSource *self = user_data;
+  const TileRequest *ra = g_task_get_task_data ((GTask *) a);
+  const TileRequest *rb = g_task_get_task_data ((GTask *) b);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->focus_lock);
+  double da, db;
+
+  if ((ra->zoom == self->focus_zoom) != (rb->zoom == self->focus_zoom))
+    return ra->zoom == self->focus_zoom ? -1 : 1;
+  da = (ra->x + 0.5 - self->focus_x) * (ra->x + 0.5 - self->focus_x) + (ra->y + 0.5 - self->focus_y) * (ra->y + 0.5 - self->focus_y);
+  db = (rb->x + 0.5 - self->focus_x) * (rb->x + 0.5 - self->focus_x) + (rb->y + 0.5 - self->focus_y) * (rb->y + 0.5 - self->focus_y);
+  return (da > db) - (da < db);
+}
+
 static void
 vg_offline_tile_source_init (VgOfflineTileSource *self)
 {
+  g_mutex_init (&self->focus_lock);
+  self->focus_zoom = -1;
   self->pool = g_thread_pool_new (render_in_thread, NULL, CLAMP (g_get_num_processors (), 1, 4), FALSE, NULL);
+  g_thread_pool_set_sort_function (self->pool, compare_requests, self);
+}
+
+void
+vg_offline_tile_source_set_focus (VgOfflineTileSource *self,
+                                  double               latitude,
+                                  double               longitude,
+                                  double               zoom)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  double n, lat;
+
+  g_return_if_fail (VG_IS_OFFLINE_TILE_SOURCE (self));
+
+  locker = g_mutex_locker_new (&self->focus_lock);
+  self->focus_zoom = CLAMP ((int) floor (zoom), 0, VG_TILE_MAX_ZOOM);
+  n = 1u << self->focus_zoom;
+  lat = CLAMP (latitude, -85.0511, 85.0511) * G_PI / 180;
+  self->focus_x = (longitude + 180) / 360 * n;
+  self->focus_y = (1 - asinh (tan (lat)) / G_PI) / 2 * n;
 }
 
 VgOfflineTileSource *

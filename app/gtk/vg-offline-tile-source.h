@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (VgOfflineTileSource, vg_offline_tile_source, VG, OFFLINE_T
 /* New source drawing with @renderer and caching in @cache (may be NULL: no disk cache). */
 VgOfflineTileSource *vg_offline_tile_source_new              (VgTileRenderer      *renderer,
                                                               VgTileCache         *cache);
+/* Where the view is (its centre and zoom): tiles waiting to be drawn go nearest it first. */
+void                 vg_offline_tile_source_set_focus        (VgOfflineTileSource *self,
+                                                              double               latitude,
+                                                              double               longitude,
+                                                              double               zoom);
 /* Number of tiles delivered so far (from cache or freshly drawn). */
 guint                vg_offline_tile_source_get_n_delivered  (VgOfflineTileSource *self);
 /* Number of tiles delivered from the disk cache. */

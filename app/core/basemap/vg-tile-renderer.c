@@ -420,3 +420,18 @@ vg_tile_renderer_render_png (VgTileRenderer  *self,
     }
   return g_byte_array_free_to_bytes (png);
 }
+
+guint
+vg_tile_zoom_to_fit (const double bbox[4],
+                     int          width,
+                     int          height)
+{
+  double span_x = (bbox[2] - bbox[0]) / (2 * EARTH_HALF_CIRCUMFERENCE);
+  double span_y = (bbox[3] - bbox[1]) / (2 * EARTH_HALF_CIRCUMFERENCE);
+  double zoom;
+
+  if (width <= 0 || height <= 0 || span_x <= 0 || span_y <= 0)
+    return 0;
+  zoom = floor (log2 (MIN (width * 0.99 / (VG_TILE_SIZE * span_x), height * 0.99 / (VG_TILE_SIZE * span_y))));
+  return CLAMP (zoom, 0, VG_TILE_MAX_ZOOM);
+}
