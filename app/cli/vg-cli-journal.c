@@ -291,7 +291,6 @@ journal_note (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(VgClock) clock = NULL;
   g_autoptr(VgJournal) journal = NULL;
-  g_autoptr(GPtrArray) log = NULL;
   g_autofree char *operator_name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *situation = NULL;

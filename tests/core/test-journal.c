@@ -1199,6 +1199,10 @@ test_concurrency (void)
       g_assert_no_error (error);
       g_assert_cmpuint (decisions, >=, last_decisions);
       g_assert_cmpuint (readings->len, <=, FEED_BATCH);
+      g_assert_cmpuint (log->len, <=, OPERATOR_ACTS);
+      for (guint i = 1; i < log->len; i++)
+        g_assert_cmpuint (vg_journal_entry_get_seq (g_ptr_array_index (log, i - 1)), <,
+                          vg_journal_entry_get_seq (g_ptr_array_index (log, i)));
       last_decisions = decisions;
       reads++;
     }
