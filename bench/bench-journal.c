@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "vg-journal.h"
+#include "vg-test-util.h"
 
 /* Figures for issue 3, one per line: "bench: <figure> | <value> <unit> | <comparison or note>".
  * Times are wall time on a monotonic clock; the journal itself runs on a manual situation clock. */
@@ -139,21 +139,6 @@ count_cb (VgJournalEntry *entry,
   return TRUE;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -184,8 +169,7 @@ main (int   argc,
       g_printerr ("bench-journal: %s\n", error != NULL ? error->message : "--entries and --batch must be positive");
       return 2;
     }
-  if ((dir = g_dir_make_tmp ("vigie-bench-XXXXXX", &error)) == NULL)
-    g_error ("%s", error->message);
+  dir = vg_test_mkdtemp ();
   path = g_build_filename (dir, "bench.vigie-journal", NULL);
 
   if ((journal = vg_journal_create (path, clock, "Benchmark", TRUE, &error)) == NULL)
@@ -230,6 +214,6 @@ main (int   argc,
   figure ("read all entries (foreach)", (g_get_monotonic_time () - t) / (double) G_USEC_PER_SEC, "s", note);
 
   g_clear_object (&journal);
-  remove_tree (dir);
+  vg_test_rmtree (dir);
   return 0;
 }

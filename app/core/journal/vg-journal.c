@@ -902,11 +902,17 @@ foreach_on (VgJournal             *self,
   /* What SQL can narrow it does; vg_journal_filter_matches() has the last word. */
   if (filter->kinds != 0)
     {
-      g_string_append (sql, " AND kind IN (");
+      const char *separator = " AND kind IN (";
+
       for (VgJournalKind kind = 0; kind < VG_N_JOURNAL_KINDS; kind++)
         if (filter->kinds & VG_JOURNAL_KIND_MASK (kind))
-          g_string_append_printf (sql, "'%s',", vg_journal_kind_to_id (kind));   /* static ids, no quotes */
-      g_string_truncate (sql, sql->len - 1);
+          {
+            /* Static ids of letters and dashes: nothing to quote. */
+            g_string_append_printf (sql, "%s'%s'", separator, vg_journal_kind_to_id (kind));
+            separator = ",";
+          }
+      if (*separator != ',')
+        return TRUE;   /* no kind that exists: nothing matches */
       g_string_append_c (sql, ')');
     }
   if (filter->source != NULL)
