@@ -69,6 +69,21 @@ crash_child (const char *path)
     }
 }
 
+/* Records the acknowledgement "SEQ PROPOSAL" in @acked (proposal → seq). */
+static void
+record_ack (GHashTable *acked,
+            const char *line,
+            guint64    *max_acked)
+{
+  g_auto(GStrv) fields = g_strsplit (line, " ", 2);
+  guint64 seq = g_ascii_strtoull (fields[0], NULL, 10);
+
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  g_assert_cmpuint (seq, >, 1);
+  g_hash_table_insert (acked, g_strdup (fields[1]), GSIZE_TO_POINTER ((gsize) seq));
+  *max_acked = MAX (*max_acked, seq);
+}
+
 static void
 test_kill_while_appending (void)
 {
@@ -82,32 +97,37 @@ test_kill_while_appending (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GDataInputStream) out = NULL;
       g_autoptr(VgJournal) journal = NULL;
-      g_autofree char *out = NULL;
-      g_auto(GStrv) lines = NULL;
+      char *line;
       GHashTableIter iter;
       gpointer proposal, seq;
 
       child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_exe, "--crash-child", path, NULL);
       g_assert_no_error (error);
+      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+
+      /* Every other kill lands anywhere, opening and creating included; the others once the
+       * child is appending, so the test never depends on how fast a busy machine starts it. */
+      if (kill % 2 == 1 && (line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
+        {
+          record_ack (acked, line, &max_acked);
+          g_free (line);
+        }
+      g_assert_no_error (error);
       g_usleep (g_test_rand_int_range (0, MAX_DELAY_MS) * 1000);
       g_subprocess_force_exit (child);
-      g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+      while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error)) != NULL)
+        {
+          record_ack (acked, line, &max_acked);
+          g_free (line);
+        }
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_wait (child, NULL, &error));
       g_assert_no_error (error);
       /* Killed by us, not dead of an error of its own. */
       g_assert_true (g_subprocess_get_if_signaled (child));
       g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
-
-      lines = g_strsplit (out, "\n", -1);
-      for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-        {
-          g_auto(GStrv) fields = g_strsplit (lines[i], " ", 2);
-          guint64 n = g_ascii_strtoull (fields[0], NULL, 10);
-
-          g_assert_cmpuint (g_strv_length (fields), ==, 2);
-          g_hash_table_insert (acked, g_strdup (fields[1]), GSIZE_TO_POINTER ((gsize) n));
-          max_acked = MAX (max_acked, n);
-        }
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         {
@@ -130,7 +150,9 @@ test_kill_while_appending (void)
     }
 
   /* The loop must have had something to lose. */
-  g_assert_cmpuint (g_hash_table_size (acked), >=, N_KILLS);
+  g_test_message ("%u acknowledged decisions over %d kills, last seq %" G_GUINT64_FORMAT,
+                  g_hash_table_size (acked), N_KILLS, max_acked);
+  g_assert_cmpuint (g_hash_table_size (acked), >=, N_KILLS / 2);
   vg_test_rmtree (dir);
 }
 
