@@ -16,6 +16,7 @@ static const struct {
   VgCliCommand  run;
   const char   *summary;
 } commands[] = {
+  { "journal", vg_cli_journal, N_("Verify, show or add to a situation journal") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
   { "tile",  vg_cli_tile,  N_("Render one offline basemap tile to PNG") },
 };

@@ -9,4 +9,5 @@
 
 G_DEFINE_QUARK (vg-geo-error-quark, vg_geo_error)
 G_DEFINE_QUARK (vg-store-error-quark, vg_store_error)
+G_DEFINE_QUARK (vg-journal-error-quark, vg_journal_error)
 G_DEFINE_QUARK (vg-data-error-quark, vg_data_error)

@@ -26,6 +26,12 @@ typedef enum {
   VG_STORE_ERROR_FORMAT,     /* the file is not of the expected kind or version */
 } VgStoreError;
 
+#define VG_JOURNAL_ERROR (vg_journal_error_quark ())
+typedef enum {
+  VG_JOURNAL_ERROR_BROKEN_CHAIN, /* the hash chain does not verify: evidence of tampering or damage */
+  VG_JOURNAL_ERROR_INVALID,      /* an entry Vigie refuses to record (empty author, bad payload...) */
+} VgJournalError;
+
 #define VG_DATA_ERROR (vg_data_error_quark ())
 typedef enum {
   VG_DATA_ERROR_NOT_FOUND,   /* a bundled data file is missing from the installation */
@@ -35,6 +41,8 @@ typedef enum {
 GQuark vg_geo_error_quark   (void);
 /* Quark of the VG_STORE_ERROR domain. */
 GQuark vg_store_error_quark (void);
+/* Quark of the VG_JOURNAL_ERROR domain. */
+GQuark vg_journal_error_quark (void);
 /* Quark of the VG_DATA_ERROR domain. */
 GQuark vg_data_error_quark  (void);
 

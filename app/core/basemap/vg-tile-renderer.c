@@ -113,8 +113,10 @@ static GArray *
 get_labels (VgTileRenderer *self,
             guint           zoom)
 {
-  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->labels_lock);
+  g_autoptr(GMutexLocker) locker = NULL;
 
+  /* Assigned apart from its declaration: clang counts a locker only ever initialised as unused. */
+  locker = g_mutex_locker_new (&self->labels_lock);
   if (self->labels[zoom] == NULL)
     self->labels[zoom] = vg_basemap_labels_place (self->basemap, zoom);
   return self->labels[zoom];
