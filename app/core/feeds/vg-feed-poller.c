@@ -78,14 +78,16 @@ emit_health_changed (Feed *feed)
   g_signal_emit (feed->poller, signals[HEALTH_CHANGED], 0, feed->source, feed->health);
 }
 
-/* "host" or "host:port", to name the server in messages. */
+/* "host", or "host:port" for a port other than the scheme's, to name the server in messages. */
 static char *
 describe_server (SoupMessage *msg)
 {
   GUri *uri = soup_message_get_uri (msg);
+  int port = g_uri_get_port (uri);
+  int usual = g_str_equal (g_uri_get_scheme (uri), "https") ? 443 : 80;
 
-  if (g_uri_get_port (uri) != -1)
-    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  if (port != -1 && port != usual)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
   return g_strdup (g_uri_get_host (uri));
 }
 
@@ -95,6 +97,16 @@ format_ms (guint64 ms)
   if (ms < 1000)
     return g_strdup_printf ("%" G_GUINT64_FORMAT " ms", ms);
   return g_strdup_printf ("%.3g s", ms / 1000.0);
+}
+
+/* libsoup's phrase, never the server's: a hostile server's phrase goes into no message. */
+static const char *
+status_phrase (guint status)
+{
+  /* Not in libsoup 3.2's table (RFC 6585). */
+  if (status == 429)
+    return "Too Many Requests";
+  return soup_status_get_phrase (status);
 }
 
 static void
@@ -460,7 +472,7 @@ send_cb (GObject      *object,
       guint64 wait = 0;
       g_autofree char *wait_text = NULL;
 
-      if (status == 429 /* Too Many Requests: not in libsoup 3.2's enum */ || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+      if (status == 429 || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
         wait = retry_after_ms (fetch->feed, fetch->msg);
       if (wait > 0)
         {
@@ -468,11 +480,9 @@ send_cb (GObject      *object,
 
           wait_text = g_strdup_printf ("; asked to retry after %s", delay);
         }
-      /* libsoup's phrase, not the server's: a hostile server's phrase goes into no message. */
       fail_fetch (fetch, g_error_new (VG_FEED_ERROR, VG_FEED_ERROR_HTTP,
                                       "Feed “%s”: %s answered HTTP %u %s%s", id, server, status,
-                                      soup_status_get_phrase (status) ? soup_status_get_phrase (status) : "",
-                                      wait_text ? wait_text : ""), wait);
+                                      status_phrase (status), wait_text ? wait_text : ""), wait);
       return;
     }
 
