@@ -46,6 +46,7 @@ struct _Fetch
   gsize         capacity;
   guint         timeout_id;
   gboolean      timed_out;
+  gboolean      encoded;                  /* Content-Encoding: the cap counts inflated bytes */
 };
 
 struct _VgFeedPoller
@@ -272,10 +273,10 @@ fail_fetch (Fetch   *fetch,
   gboolean changed;
   guint64 delay;
 
-  g_debug ("%s", error->message);
+  g_debug ("%s", owned->message);
   finish_fetch (fetch);
 
-  changed = vg_feed_health_record_failure (feed->health, error, now_usec (feed));
+  changed = vg_feed_health_record_failure (feed->health, owned, now_usec (feed));
   delay = backoff_ms (feed->poller, feed->source, vg_feed_health_get_consecutive_failures (feed->health));
   changed |= schedule_attempt (feed, MAX (delay, min_delay_ms));
   schedule_stale_check (feed);
@@ -386,9 +387,11 @@ read_cb (GObject      *object,
     }
   if (n == 0)
     {
-      g_autoptr(GBytes) body = NULL;
+      /* The spare capacity stays allocated rather than shrunk: a realloc may copy the whole
+       * body, tens of milliseconds on the main thread for a big one. */
+      g_autoptr(GBytes) body = g_bytes_new_with_free_func (fetch->data, fetch->len, g_free, fetch->data);
 
-      body = g_bytes_new_take (g_realloc (g_steal_pointer (&fetch->data), fetch->len), fetch->len);
+      fetch->data = NULL;
       fetch->len = fetch->capacity = 0;
       succeed_fetch (fetch, body);
       return;
@@ -402,9 +405,9 @@ read_cb (GObject      *object,
       g_autofree char *cap = g_format_size (max);
 
       fail_fetch (fetch, g_error_new (VG_FEED_ERROR, VG_FEED_ERROR_TOO_LARGE,
-                                      "Feed “%s”: body from %s (decompressed) exceeds the cap of %s; "
-                                      "download abandoned",
-                                      vg_feed_source_get_id (fetch->feed->source), server, cap), 0);
+                                      "Feed “%s”: body from %s exceeds the cap of %s%s; download abandoned",
+                                      vg_feed_source_get_id (fetch->feed->source), server, cap,
+                                      fetch->encoded ? " once decompressed" : ""), 0);
       return;
     }
   read_next (fetch);
@@ -520,6 +523,7 @@ send_cb (GObject      *object,
       fetch->data = g_malloc (fetch->capacity);
     }
 
+  fetch->encoded = soup_message_headers_get_list (headers, "Content-Encoding") != NULL;
   fetch->stream = g_steal_pointer (&stream);
   read_next (fetch);
 }
@@ -590,28 +594,36 @@ start_fetch (Feed *feed)
     emit_health_changed (feed);
 }
 
+/* Ids of every feed: walks that emit signals go by id, since a handler may remove feeds. */
+static GPtrArray *
+dup_ids (VgFeedPoller *self)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  const char *id;
+
+  g_hash_table_iter_init (&iter, self->feeds);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_ptr_array_add (ids, g_strdup (id));
+  return ids;
+}
+
 static void
 clock_changed_cb (VgClock      *clock,
                   VgFeedPoller *self)
 {
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTableIter iter;
-  Feed *feed;
+  g_autoptr(GPtrArray) ids = dup_ids (self);
 
-  g_hash_table_iter_init (&iter, self->feeds);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &feed))
+  for (guint i = 0; i < ids->len; i++)
     {
-      if (vg_feed_health_refresh (feed->health, vg_clock_get_now_usec (clock)))
-        g_ptr_array_add (changed, g_object_ref (feed->source));
+      Feed *feed = g_hash_table_lookup (self->feeds, g_ptr_array_index (ids, i));
+      gboolean changed;
+
+      if (feed == NULL)
+        continue;
+      changed = vg_feed_health_refresh (feed->health, vg_clock_get_now_usec (clock));
       schedule_stale_check (feed);
-    }
-  /* Emitted after the walk: a handler may add or remove feeds. */
-  for (guint i = 0; i < changed->len; i++)
-    {
-      const char *id = vg_feed_source_get_id (g_ptr_array_index (changed, i));
-
-      feed = g_hash_table_lookup (self->feeds, id);
-      if (feed != NULL)
+      if (changed)
         emit_health_changed (feed);
     }
 }
@@ -755,35 +767,43 @@ vg_feed_poller_get_health (VgFeedPoller *self,
 void
 vg_feed_poller_start (VgFeedPoller *self)
 {
-  g_autoptr(GList) feeds = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
 
   g_return_if_fail (VG_IS_FEED_POLLER (self));
 
   if (self->running)
     return;
   self->running = TRUE;
-  feeds = g_hash_table_get_values (self->feeds);
-  for (GList *l = feeds; l != NULL; l = l->next)
-    if (schedule_attempt (l->data, 0))
-      emit_health_changed (l->data);
+  ids = dup_ids (self);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      Feed *feed = g_hash_table_lookup (self->feeds, g_ptr_array_index (ids, i));
+
+      if (feed != NULL && schedule_attempt (feed, 0))
+        emit_health_changed (feed);
+    }
 }
 
 void
 vg_feed_poller_stop (VgFeedPoller *self)
 {
-  g_autoptr(GList) feeds = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
 
   g_return_if_fail (VG_IS_FEED_POLLER (self));
 
   if (!self->running)
     return;
   self->running = FALSE;
-  feeds = g_hash_table_get_values (self->feeds);
-  for (GList *l = feeds; l != NULL; l = l->next)
+  ids = dup_ids (self);
+  for (guint i = 0; i < ids->len; i++)
     {
-      abandon_fetch (l->data);
-      if (schedule_attempt (l->data, 0))
-        emit_health_changed (l->data);
+      Feed *feed = g_hash_table_lookup (self->feeds, g_ptr_array_index (ids, i));
+
+      if (feed == NULL)
+        continue;
+      abandon_fetch (feed);
+      if (schedule_attempt (feed, 0))
+        emit_health_changed (feed);
     }
 }
 

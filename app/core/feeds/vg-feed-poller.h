@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 #define VG_TYPE_FEED_POLLER (vg_feed_poller_get_type ())
 G_DECLARE_FINAL_TYPE (VgFeedPoller, vg_feed_poller, VG, FEED_POLLER, GObject)
 
-/* Polls feeds over HTTP(S) with libsoup, asynchronously on the thread-default main context of
- * the thread that created it; nothing it does blocks that thread.
+/* Polls feeds over HTTP(S) with libsoup, asynchronously on the main thread's default main
+ * context; nothing it does blocks that thread (DNS runs in GResolver's threads).
  *
  * Each feed is fetched every interval with ETag/Last-Modified validators; a 304 counts as a
  * success without a payload. A whole fetch must finish within the feed's timeout; bodies are
