@@ -757,6 +757,34 @@ test_remove_and_stop (Fixture       *f,
   WAIT_UNTIL (vg_test_server_get_request_count (f->server, PATH) == 3, 5000);
 }
 
+static void
+remove_when_ok_cb (VgFeedPoller *poller,
+                   VgFeedSource *source,
+                   VgFeedHealth *health,
+                   Fixture      *f)
+{
+  if (vg_feed_health_get_state (health) == VG_FEED_STATE_OK)
+    {
+      g_assert_true (vg_feed_poller_remove_source (poller, vg_feed_source_get_id (source)));
+      vg_feed_poller_stop (poller);
+    }
+}
+
+static void
+test_remove_from_handler (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* The UI may drop a feed from inside a signal: the poller must not touch it afterwards. */
+  vg_test_server_set (f->server, PATH, vg_test_reply_new_ok ("[]", JSON));
+  g_signal_connect (f->poller, "health-changed", G_CALLBACK (remove_when_ok_cb), f);
+  start_feed (f, NULL, 50, 5000, 1024);
+
+  WAIT_UNTIL (vg_feed_poller_get_health (f->poller, FEED_ID) == NULL, 5000);
+  /* The payload in hand is still delivered, after the health change. */
+  g_assert_cmpuint (f->payloads->len, ==, 1);
+  g_assert_false (vg_feed_poller_is_running (f->poller));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +815,7 @@ main (int   argc,
   ADD ("stale", test_stale);
   ADD ("main-loop-latency", test_main_loop_latency);
   ADD ("remove-and-stop", test_remove_and_stop);
+  ADD ("remove-from-handler", test_remove_from_handler);
 #undef ADD
 
   return g_test_run ();

@@ -253,7 +253,9 @@ stream_new (SoupServerMessage *msg)
 
   stream->msg = msg;
   g_object_set_data_full (G_OBJECT (msg), "vg-test-stream", stream, (GDestroyNotify) stream_free);
+  /* libsoup clears the message's I/O on disconnection: unpausing after that is a critical. */
   g_signal_connect (msg, "finished", G_CALLBACK (stream_finished_cb), stream);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (stream_finished_cb), stream);
   return stream;
 }
 
@@ -293,13 +295,23 @@ trickle_cb (gpointer user_data)
   return stream->timer_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
+static void
+mark_disconnected_cb (SoupServerMessage *msg,
+                      gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (msg), "vg-test-disconnected", GINT_TO_POINTER (TRUE));
+}
+
 /* Takes the connection from libsoup, which would wait for the rest of the body, and closes it. */
 static gboolean
 cut_cb (gpointer user_data)
 {
   g_autoptr(SoupServerMessage) msg = user_data;
-  g_autoptr(GIOStream) connection = soup_server_message_steal_connection (msg);
+  g_autoptr(GIOStream) connection = NULL;
 
+  if (g_object_get_data (G_OBJECT (msg), "vg-test-disconnected") != NULL)
+    return G_SOURCE_REMOVE;   /* the client gave up first */
+  connection = soup_server_message_steal_connection (msg);
   g_io_stream_close (connection, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -310,6 +322,7 @@ truncate_wrote_chunk_cb (SoupServerMessage *msg,
                          gpointer           user_data)
 {
   g_signal_handlers_disconnect_by_func (msg, truncate_wrote_chunk_cb, user_data);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (mark_disconnected_cb), NULL);
   g_idle_add (cut_cb, g_object_ref (msg));
 }
 
@@ -369,6 +382,7 @@ serve (VgTestServer      *self,
     case REPLY_HANG:
       g_ptr_array_add (self->hung, g_object_ref (msg));
       g_signal_connect (msg, "finished", G_CALLBACK (hung_finished_cb), self);
+      g_signal_connect (msg, "disconnected", G_CALLBACK (hung_finished_cb), self);
       soup_server_message_pause (msg);
       return;
 
