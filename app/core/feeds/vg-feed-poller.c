@@ -92,12 +92,15 @@ describe_server (SoupMessage *msg)
   return g_strdup (g_uri_get_host (uri));
 }
 
+/* "300 ms", "30 s", "1.5 s": durations as the operator set them. */
 static char *
 format_ms (guint64 ms)
 {
   if (ms < 1000)
     return g_strdup_printf ("%" G_GUINT64_FORMAT " ms", ms);
-  return g_strdup_printf ("%.3g s", ms / 1000.0);
+  if (ms % 1000 == 0)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " s", ms / 1000);
+  return g_strdup_printf ("%.1f s", ms / 1000.0);
 }
 
 /* libsoup's phrase, never the server's: a hostile server's phrase goes into no message. */
@@ -303,9 +306,13 @@ transport_error (Fetch        *fetch,
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new (VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
                         "Feed “%s”: cannot resolve the host name of %s: %s", id, server, error->message);
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return g_error_new (VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
+                        "Feed “%s”: TLS certificate of %s refused (not trusted, expired or for "
+                        "another host): %s", id, server, error->message);
   if (error->domain == G_TLS_ERROR)
     return g_error_new (VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
-                        "Feed “%s”: TLS certificate of %s refused: %s", id, server, error->message);
+                        "Feed “%s”: TLS failure with %s: %s", id, server, error->message);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     return g_error_new (VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
                         "Feed “%s”: connection to %s refused", id, server);
