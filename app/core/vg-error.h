@@ -37,6 +37,18 @@ typedef enum {
   VG_DATA_ERROR_NOT_FOUND,   /* a bundled data file is missing from the installation */
 } VgDataError;
 
+#define VG_FEED_ERROR (vg_feed_error_quark ())
+typedef enum {
+  VG_FEED_ERROR_UNREACHABLE,   /* network, DNS, TLS, timeout, cut transfer: keep last data, mark feed stale */
+  VG_FEED_ERROR_HTTP,          /* non-2xx answer; the message carries the status and its phrase */
+  VG_FEED_ERROR_MALFORMED,     /* payload (or configuration) that does not match its format */
+  VG_FEED_ERROR_OUT_OF_RANGE,  /* physically implausible value, or a setting outside its limits */
+  VG_FEED_ERROR_REFUSED,       /* record refused on principle (e.g. it carries biometric data) */
+  VG_FEED_ERROR_TOO_LARGE,     /* body or decoded body beyond the feed's size cap */
+  VG_FEED_ERROR_CONTENT_TYPE,  /* answer of a media type the feed does not accept */
+  VG_FEED_ERROR_UNSUPPORTED,   /* feed kind, URL scheme or setting Vigie does not know */
+} VgFeedError;
+
 /* Quark of the VG_GEO_ERROR domain. */
 GQuark vg_geo_error_quark   (void);
 /* Quark of the VG_STORE_ERROR domain. */
@@ -45,5 +57,7 @@ GQuark vg_store_error_quark (void);
 GQuark vg_journal_error_quark (void);
 /* Quark of the VG_DATA_ERROR domain. */
 GQuark vg_data_error_quark  (void);
+/* Quark of the VG_FEED_ERROR domain. */
+GQuark vg_feed_error_quark  (void);
 
 G_END_DECLS
