@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "vg-application.h"
@@ -23,6 +24,8 @@ struct _VgApplication
   VgClock        *clock;
   VgBasemap      *basemap;
   GListStore     *sites;
+  VgSituation    *situation;
+  char           *situation_error;
   char           *data_error;
   gboolean        city_data_ready;
 };
@@ -121,6 +124,27 @@ city_data_loaded_cb (GObject      *object,
   city_data_free (data);
   g_signal_emit (self, signals[CITY_DATA_READY], 0);
   g_application_release (G_APPLICATION (self));
+}
+
+/* The live situation's journal, under the user's data directory; created on first start. */
+static void
+open_live_situation (VgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "vigie", "situations", NULL);
+  g_autofree char *path = g_build_filename (dir, "live.vigie-journal", NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      self->situation_error = g_strdup_printf (_("Cannot create %s: %s. Nothing can be recorded."),
+                                               dir, g_strerror (errno));
+      return;
+    }
+  self->situation = vg_situation_open_or_create (path, self->clock, _("Montpellier Méditerranée Métropole"),
+                                                 FALSE, &error);
+  if (self->situation == NULL)
+    self->situation_error = g_strdup_printf (_("The situation journal cannot be opened: %s. Nothing can be recorded."),
+                                             error->message);
 }
 
 static void
@@ -231,6 +255,7 @@ vg_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme),
                            self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+  open_live_situation (self);
   {
     g_autoptr(GTask) task = g_task_new (self, NULL, city_data_loaded_cb, NULL);
 
@@ -259,6 +284,8 @@ vg_application_finalize (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->basemap);
   g_clear_object (&self->sites);
+  g_clear_object (&self->situation);
+  g_clear_pointer (&self->situation_error, g_free);
   g_clear_pointer (&self->data_error, g_free);
 
   G_OBJECT_CLASS (vg_application_parent_class)->finalize (object);
@@ -352,6 +379,38 @@ vg_application_get_data_error (VgApplication *self)
   g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
 
   return self->data_error;
+}
+
+VgSituation *
+vg_application_get_situation (VgApplication *self)
+{
+  g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
+
+  return self->situation;
+}
+
+char *
+vg_application_dup_operator_name (VgApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
+
+  name = g_settings_get_string (self->settings, "operator-name");
+  if (*g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+  /* glib answers "Unknown" when the account has no full name. */
+  if (g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+  return g_strdup (g_get_user_name ());
+}
+
+const char *
+vg_application_get_situation_error (VgApplication *self)
+{
+  g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
+
+  return self->situation_error;
 }
 
 char *

@@ -7,6 +7,7 @@
 
 #include "vg-basemap.h"
 #include "vg-clock.h"
+#include "vg-situation.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,12 @@ GListModel    *vg_application_get_sites    (VgApplication *self);
 gboolean       vg_application_is_city_data_ready (VgApplication *self);
 /* Why the bundled data could not be loaded, or NULL; borrowed. */
 const char    *vg_application_get_data_error (VgApplication *self);
+/* The live situation (its journal), or NULL if it could not be opened (see _get_data_error()). */
+VgSituation   *vg_application_get_situation (VgApplication *self);
+/* Why the live situation could not be opened, or NULL; borrowed. */
+const char    *vg_application_get_situation_error (VgApplication *self);
+/* The name notes and decisions are signed with; free with g_free(). */
+char          *vg_application_dup_operator_name (VgApplication *self);
 /* Base path (without suffix) of the offline tile cache. Free with g_free(). */
 char          *vg_application_dup_tile_cache_path (VgApplication *self);
 

@@ -129,7 +129,7 @@ vg_map_view_guess_size (int *width,
   /* Before the first layout: the default window less the sidebar, proposals panel, header
    * bar and log strip (see vg-window.ui). */
   *width = 1280 - 280 - 300;
-  *height = 800 - 47 - 130;
+  *height = 800 - 47 - 150;
 }
 
 static void

@@ -13,6 +13,7 @@ struct _VgPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwEntryRow          *operator_row;
   AdwComboRow          *basemap_row;
   AdwComboRow          *style_row;
   GtkSwitch            *presentation_switch;
@@ -76,6 +77,7 @@ vg_preferences_window_class_init (VgPreferencesWindowClass *klass)
   object_class->dispose = vg_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, basemap_row);
   gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, presentation_switch);
@@ -106,6 +108,7 @@ vg_preferences_window_new (GSettings *settings,
                                 string_to_index, index_to_string, basemap_choices, NULL);
   g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 string_to_index, index_to_string, style_choices, NULL);
+  g_settings_bind (settings, "operator-name", self->operator_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "presentation-mode", self->presentation_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }

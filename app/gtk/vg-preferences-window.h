@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 #define VG_TYPE_PREFERENCES_WINDOW (vg_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (VgPreferencesWindow, vg_preferences_window, VG, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-/* Preferences: basemap (offline or online), style, presentation mode; every choice is a
+/* Preferences: operator name, basemap (offline or online), style, presentation mode; every choice is a
  * GSettings key, applied at once. */
 
 /* New preferences window editing @settings, transient for @parent (may be NULL). */

@@ -32,6 +32,7 @@ struct _VgWindow
   GTimeZone            *city_zone;
   char                 *clock_text;
   guint                 clock_source;
+  guint                 refresh_source;
   gboolean              exercise;
   gint64                created_usec;
   gulong                first_frame_handler;
@@ -164,6 +165,19 @@ focus_action (GtkWidget  *widget,
 }
 
 static void
+log_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+
+  if (g_str_equal (action_name, "log.new-entry"))
+    vg_log_strip_focus_note (self->log_strip);
+  else
+    vg_log_strip_focus_search (self->log_strip);
+}
+
+static void
 dismiss_error_cb (VgWindow *self)
 {
   gtk_revealer_set_reveal_child (self->error_banner, FALSE);
@@ -210,6 +224,66 @@ city_data_ready_cb (VgWindow      *self,
   basemap_changed_cb (self);
 }
 
+static gboolean
+refresh_situation_cb (gpointer user_data)
+{
+  VgSituation *situation = user_data;
+
+  vg_situation_refresh (situation);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+note_recorded_cb (VgWindow *self,
+                  guint64   seq)
+{
+  g_autofree char *message = g_strdup_printf (_("Log entry recorded (journal entry %" G_GUINT64_FORMAT ")"), seq);
+
+  vg_window_add_toast (self, message);
+}
+
+static void
+note_failed_cb (VgWindow   *self,
+                const char *message)
+{
+  vg_window_show_error (self, message);
+}
+
+static void
+operator_changed_cb (VgWindow *self)
+{
+  VgApplication *app = VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *name = vg_application_dup_operator_name (app);
+
+  vg_log_strip_set_operator (self->log_strip, name);
+}
+
+static void
+attach_situation (VgWindow      *self,
+                  VgApplication *app)
+{
+  VgSituation *situation = vg_application_get_situation (app);
+
+  g_signal_connect_object (self->log_strip, "recorded", G_CALLBACK (note_recorded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->log_strip, "failed", G_CALLBACK (note_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vg_application_get_settings (app), "changed::operator-name",
+                           G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);
+  operator_changed_cb (self);
+  if (situation == NULL)
+    {
+      vg_window_show_error (self, vg_application_get_situation_error (app));
+      return;
+    }
+  vg_log_strip_set_situation (self->log_strip, situation);
+  adw_window_title_set_title (self->window_title, vg_situation_get_name (situation));
+  vg_window_set_exercise (self, vg_situation_is_exercise (situation));
+  if (vg_situation_get_problem (situation) != NULL)
+    vg_window_show_error (self, vg_situation_get_problem (situation));
+  /* Other writers (a drill script, a second seat) show up within a second. */
+  self->refresh_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, refresh_situation_cb,
+                                                     g_object_ref (situation), g_object_unref);
+}
+
 /* GtkWindow:application is set after construction, so the window is wired to its application
  * here, from vg_window_new(). */
 static void
@@ -240,6 +314,7 @@ setup_with_application (VgWindow      *self,
   else
     g_signal_connect_object (app, "city-data-ready", G_CALLBACK (city_data_ready_cb), self, G_CONNECT_SWAPPED);
   update_mode (self);
+  attach_situation (self, app);
 }
 
 static void
@@ -248,6 +323,7 @@ vg_window_dispose (GObject *object)
   VgWindow *self = VG_WINDOW (object);
 
   g_clear_handle_id (&self->clock_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_WINDOW);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->city_zone, g_time_zone_unref);
@@ -329,6 +405,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "log.new-entry", NULL, log_action);
+  gtk_widget_class_install_action (widget_class, "log.search", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "map.home", NULL, map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_action);
@@ -339,6 +417,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.focus", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus", "s", "proposals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.focus", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "log.new-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "log.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "map.home", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -375,6 +455,14 @@ vg_window_get_map_view (VgWindow *self)
   g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
 
   return self->map_view;
+}
+
+GtkWidget *
+vg_window_get_log_strip (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->log_strip);
 }
 
 VgLayersPanel *

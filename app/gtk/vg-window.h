@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (VgWindow, vg_window, VG, WINDOW, AdwApplicationWindow)
 VgWindow      *vg_window_new               (GtkApplication *application);
 /* The map view; borrowed. */
 VgMapView     *vg_window_get_map_view      (VgWindow       *self);
+/* The operator log strip; borrowed. */
+GtkWidget     *vg_window_get_log_strip     (VgWindow       *self);
 /* The sidebar; borrowed. */
 VgLayersPanel *vg_window_get_layers_panel  (VgWindow       *self);
 /* Marks the situation as an exercise (TRUE: EXERCISE banner and badge) or live. */

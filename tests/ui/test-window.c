@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "vg-application.h"
+#include "vg-log-entry.h"
+#include "vg-log-strip.h"
+#include "vg-test-util.h"
 #include "vg-site.h"
 #include "vg-window.h"
 
@@ -115,6 +118,8 @@ test_map_shows_tiles (void)
   settle ();
 
   texture = render_widget (GTK_WIDGET (map_view));
+  if (g_getenv ("VIGIE_TEST_SAVE_MAP") != NULL)
+    gdk_texture_save_to_png (texture, g_getenv ("VIGIE_TEST_SAVE_MAP"));
   stats = pixel_stats (texture);
   g_test_message ("map %dx%d: luminance variance %.1f, land share %.2f",
                   gdk_texture_get_width (texture), gdk_texture_get_height (texture),
@@ -254,12 +259,47 @@ test_clock_and_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A note typed in the log strip is in the journal, listed, and found by the search. */
+static void
+test_operator_log (void)
+{
+  VgWindow *window = vg_window_new (GTK_APPLICATION (app));
+  VgLogStrip *strip = VG_LOG_STRIP (vg_window_get_log_strip (window));
+  VgSituation *situation = vg_application_get_situation (app);
+  GListModel *log = vg_situation_get_log (situation);
+  guint before = g_list_model_get_n_items (log);
+  g_autoptr(VgLogEntry) last = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (vg_situation_is_read_only (situation));
+  g_assert_true (vg_log_strip_record (strip, "Crue du Lez : fermeture du parking Gaumont demandée"));
+  g_assert_true (vg_log_strip_record (strip, "Mosson : RAS à Saint-Jean-de-Védas"));
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, before + 2);
+  last = g_list_model_get_item (log, before + 1);
+  g_assert_cmpstr (vg_log_entry_get_author (last), ==, "Opérateur de test");
+  g_assert_cmpstr (vg_log_entry_get_text (last), ==, "Mosson : RAS à Saint-Jean-de-Védas");
+  g_assert_cmpuint (vg_log_strip_get_n_shown (strip), ==, before + 2);
+
+  vg_log_strip_set_search (strip, "GAUMONT");
+  g_assert_cmpuint (vg_log_strip_get_n_shown (strip), ==, 1);
+  vg_log_strip_set_search (strip, "");
+  g_assert_cmpuint (vg_log_strip_get_n_shown (strip), ==, before + 2);
+
+  /* Ctrl+L lands in the note field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "log.new-entry", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
   int status;
 
+  /* A fresh live journal for this run: the app creates it under the user data directory. */
+  data_home = g_dir_make_tmp ("vigie-ui-test-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -268,14 +308,18 @@ main (int   argc,
   g_assert_true (wait_for (city_data_ready, app, 20));
   g_assert_nonnull (vg_application_get_basemap (app));
   g_assert_null (vg_application_get_data_error (app));
+  g_assert_nonnull (vg_application_get_situation (app));
+  g_settings_set_string (vg_application_get_settings (app), "operator-name", "Opérateur de test");
 
   g_test_add_func ("/vigie/ui/window/map-shows-tiles", test_map_shows_tiles);
   g_test_add_func ("/vigie/ui/window/layer-toggle", test_layer_toggle);
   g_test_add_func ("/vigie/ui/window/site-popover", test_site_popover);
   g_test_add_func ("/vigie/ui/window/exercise-mode", test_exercise_mode);
   g_test_add_func ("/vigie/ui/window/clock-and-sidebar", test_clock_and_sidebar);
+  g_test_add_func ("/vigie/ui/window/operator-log", test_operator_log);
 
   status = g_test_run ();
   g_clear_object (&app);
+  vg_test_rmtree (data_home);
   return status;
 }

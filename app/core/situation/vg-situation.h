@@ -1,0 +1,54 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vg-clock.h"
+#include "vg-journal.h"
+
+G_BEGIN_DECLS
+
+#define VG_TYPE_SITUATION (vg_situation_get_type ())
+G_DECLARE_FINAL_TYPE (VgSituation, vg_situation, VG, SITUATION, GObject)
+
+/* The situation being followed: its journal (everything observed and decided, hash-chained),
+ * its clock, and the views the UI binds to (the operator log). One per window; live and
+ * exercise situations are separate journals. */
+
+/* Opens the journal at @path, or creates it (situation @name, @exercise) if there is none.
+ * A journal whose chain does not verify is opened read-only for forensics, with
+ * vg_situation_get_problem() saying why; errors only when the file cannot be used at all. */
+VgSituation *vg_situation_open_or_create (const char   *path,
+                                          VgClock      *clock,
+                                          const char   *name,
+                                          gboolean      exercise,
+                                          GError      **error);
+/* The journal; borrowed. */
+VgJournal   *vg_situation_get_journal    (VgSituation  *self);
+/* The situation clock; borrowed. */
+VgClock     *vg_situation_get_clock      (VgSituation  *self);
+/* Situation name; borrowed. */
+const char  *vg_situation_get_name       (VgSituation  *self);
+/* TRUE for an exercise. */
+gboolean     vg_situation_is_exercise    (VgSituation  *self);
+/* TRUE when nothing can be recorded (journal opened read-only). */
+gboolean     vg_situation_is_read_only   (VgSituation  *self);
+/* Why the journal is read-only or failing, for the operator, or NULL; borrowed. */
+const char  *vg_situation_get_problem    (VgSituation  *self);
+/* The operator log (VgLogEntry, oldest first), kept up to date by vg_situation_refresh(). */
+GListModel  *vg_situation_get_log        (VgSituation  *self);
+/* Records a note by @operator_name, durably, before returning; @feature_ids may be NULL. On
+ * failure (disk full, read-only) the error says so and nothing already recorded is lost. */
+gboolean     vg_situation_add_note       (VgSituation        *self,
+                                          const char         *operator_name,
+                                          const char         *text,
+                                          const char * const *feature_ids,
+                                          guint64            *seq,
+                                          GError            **error);
+/* Picks up entries appended since the last call (by this process or another, e.g. `vigie-cli
+ * journal note` during a drill) into the views. */
+void         vg_situation_refresh        (VgSituation  *self);
+
+G_END_DECLS
