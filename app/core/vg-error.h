@@ -31,11 +31,19 @@ typedef enum {
   VG_DATA_ERROR_NOT_FOUND,   /* a bundled data file is missing from the installation */
 } VgDataError;
 
+#define VG_RISK_ERROR (vg_risk_error_quark ())
+typedef enum {
+  VG_RISK_ERROR_INVALID_FORECAST, /* a forecast out of order or physically implausible: not used */
+  VG_RISK_ERROR_NO_DISTRICT,      /* the geodata has no district to compute a risk for */
+} VgRiskError;
+
 /* Quark of the VG_GEO_ERROR domain. */
 GQuark vg_geo_error_quark   (void);
 /* Quark of the VG_STORE_ERROR domain. */
 GQuark vg_store_error_quark (void);
 /* Quark of the VG_DATA_ERROR domain. */
 GQuark vg_data_error_quark  (void);
+/* Quark of the VG_RISK_ERROR domain. */
+GQuark vg_risk_error_quark  (void);
 
 G_END_DECLS
