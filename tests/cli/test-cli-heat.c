@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <math.h>
 #include <string.h>
 
 #include "vg-test-util.h"
