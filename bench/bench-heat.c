@@ -111,6 +111,17 @@ main (int   argc,
   guint n_cells, outside = 0;
   gint64 start;
 
+  /* The timings assume idle processors: say how busy they were. */
+  {
+    g_autofree char *loadavg = NULL;
+    g_auto(GStrv) fields = NULL;
+
+    if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL) &&
+        g_strv_length (fields = g_strsplit (loadavg, " ", 4)) >= 3)
+      g_print ("bench: heat machine load | %s %s %s | 1, 5 and 15 min load averages before the run, %u processors "
+               "(other processes slow the timings down)\n", fields[0], fields[1], fields[2], g_get_num_processors ());
+  }
+
   if ((path = vg_data_dir_find ("geodata/montpellier.gpkg", &error)) == NULL ||
       (gpkg = vg_gpkg_open (path, &error)) == NULL)
     g_error ("%s", error->message);
