@@ -46,6 +46,48 @@ fail (GError     **error,
   g_set_error (error, VG_RISK_ERROR, VG_RISK_ERROR_INVALID_FORECAST, "%s: %s", file, message);
 }
 
+/* Member @name of @object if it holds an object (array, string, number), else NULL (NaN): a file
+ * of another shape is an error to report, never a critical. */
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+static double
+number_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64))
+    return NAN;
+  return json_node_get_double (node);
+}
+
 /* Factor and offset turning @unit into °C (temperature) or m/s (wind); FALSE if unknown. */
 static gboolean
 unit_conversion (const char *member,
@@ -95,13 +137,13 @@ read_values (JsonObject  *hourly,
   *out = NULL;
   if (!json_object_has_member (hourly, name))
     return TRUE;
-  unit = units != NULL && json_object_has_member (units, name) ? json_object_get_string_member (units, name) : NULL;
+  unit = string_member (units, name);
   if (!unit_conversion (name, unit, &scale, &offset))
     {
       fail (error, file, "hourly_units.%s “%s” is not a unit Vigie reads", name, unit ? unit : "(none)");
       return FALSE;
     }
-  if ((array = json_object_get_array_member (hourly, name)) == NULL || json_array_get_length (array) != n)
+  if ((array = array_member (hourly, name)) == NULL || json_array_get_length (array) != n)
     {
       fail (error, file, "hourly.%s does not have one value per hourly.time (%u)", name, n);
       return FALSE;
@@ -189,10 +231,9 @@ load_open_meteo (const char  *file,
       return NULL;
     }
   root = json_node_get_object (json_parser_get_root (parser));
-  hourly = json_object_has_member (root, "hourly") ? json_object_get_object_member (root, "hourly") : NULL;
-  units = json_object_has_member (root, "hourly_units") ? json_object_get_object_member (root, "hourly_units") : NULL;
-  if (hourly == NULL || !json_object_has_member (hourly, "time") ||
-      (time = json_object_get_array_member (hourly, "time")) == NULL)
+  hourly = object_member (root, "hourly");
+  units = object_member (root, "hourly_units");
+  if ((time = array_member (hourly, "time")) == NULL)
     {
       fail (error, file, "no hourly.time array");
       return NULL;
@@ -203,16 +244,16 @@ load_open_meteo (const char  *file,
       return NULL;
     }
 
-  zone_id = json_object_has_member (root, "timezone") ? json_object_get_string_member (root, "timezone") : "GMT";
+  zone_id = json_object_has_member (root, "timezone") ? string_member (root, "timezone") : "GMT";
   if (zone_id == NULL || (zone = g_time_zone_new_identifier (zone_id)) == NULL)
     {
       fail (error, file, "unknown time zone “%s”", zone_id ? zone_id : "(not a string)");
       return NULL;
     }
-  time_unit = units != NULL && json_object_has_member (units, "time") ? json_object_get_string_member (units, "time") : "iso8601";
+  time_unit = units != NULL && json_object_has_member (units, "time") ? string_member (units, "time") : "iso8601";
   if (g_strcmp0 (time_unit, "iso8601") != 0 && g_strcmp0 (time_unit, "unixtime") != 0)
     {
-      fail (error, file, "hourly_units.time “%s” is neither iso8601 nor unixtime", time_unit ? time_unit : "(none)");
+      fail (error, file, "hourly_units.time “%s” is neither iso8601 nor unixtime", time_unit ? time_unit : "(not a string)");
       return NULL;
     }
 
@@ -229,12 +270,9 @@ load_open_meteo (const char  *file,
       !read_values (hourly, units, "wind_speed_10m", n, file, &wind, error))
     return NULL;
 
-  if (json_object_has_member (root, "vigie_provenance"))
-    *provenance = g_strdup (json_object_get_string_member (root, "vigie_provenance"));
-  forecast = vg_hourly_forecast_new ("open-meteo", NULL,
-                                     json_object_has_member (root, "latitude") ? json_object_get_double_member (root, "latitude") : NAN,
-                                     json_object_has_member (root, "longitude") ? json_object_get_double_member (root, "longitude") : NAN,
-                                     zone, n, times, t, rh, wind, error);
+  *provenance = g_strdup (string_member (root, "vigie_provenance"));
+  forecast = vg_hourly_forecast_new ("open-meteo", NULL, number_member (root, "latitude"),
+                                     number_member (root, "longitude"), zone, n, times, t, rh, wind, error);
   if (forecast == NULL)
     g_prefix_error (error, "%s: ", file);
   return forecast;

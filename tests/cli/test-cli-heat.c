@@ -245,6 +245,10 @@ test_risk_errors (void)
     { "{ not json", "bad.json" },
     { "[1, 2]", "no JSON object" },
     { "{\"timezone\": \"Europe/Paris\", \"hourly\": {\"temperature_2m\": [1]}}", "hourly.time" },
+    { "{\"timezone\": \"Europe/Paris\", \"hourly\": [1, 2]}", "hourly.time" },
+    { "{\"timezone\": 5, \"hourly\": {\"time\": [], \"temperature_2m\": []}}", "not a string" },
+    { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"°C\"},"
+      " \"hourly\": {\"time\": [\"2019-06-24T00:00\"], \"temperature_2m\": [\"hot\"]}}", "temperature_2m[0]" },
     { "{\"timezone\": \"Mars/Olympus\", \"hourly\": {\"time\": [], \"temperature_2m\": []}}", "Mars/Olympus" },
     { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"°C\"},"
       " \"hourly\": {\"time\": [\"2019-06-24T00:00\", \"2019-06-24T01:00\"], \"temperature_2m\": [20.0]}}", "temperature_2m" },
