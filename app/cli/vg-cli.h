@@ -31,6 +31,9 @@ void vg_cli_print_json  (JsonNode    *node);
 /* `vigie-cli journal verify|show|note`: checks, lists or adds to a situation journal. */
 int  vg_cli_journal     (int          argc,
                          char       **argv);
+/* `vigie-cli heat`: heat-stress indices of one air state, and heat risk from a forecast. */
+int  vg_cli_heat        (int          argc,
+                         char       **argv);
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);

@@ -48,6 +48,11 @@ typedef enum {
   VG_FEED_ERROR_CONTENT_TYPE,  /* answer of a media type the feed does not accept */
   VG_FEED_ERROR_UNSUPPORTED,   /* feed kind, URL scheme or setting Vigie does not know */
 } VgFeedError;
+#define VG_RISK_ERROR (vg_risk_error_quark ())
+typedef enum {
+  VG_RISK_ERROR_INVALID_FORECAST, /* a forecast out of order or physically implausible: not used */
+  VG_RISK_ERROR_NO_DISTRICT,      /* the geodata has no district to compute a risk for */
+} VgRiskError;
 
 /* Quark of the VG_GEO_ERROR domain. */
 GQuark vg_geo_error_quark   (void);
@@ -59,5 +64,7 @@ GQuark vg_journal_error_quark (void);
 GQuark vg_data_error_quark  (void);
 /* Quark of the VG_FEED_ERROR domain. */
 GQuark vg_feed_error_quark  (void);
+/* Quark of the VG_RISK_ERROR domain. */
+GQuark vg_risk_error_quark  (void);
 
 G_END_DECLS
