@@ -242,7 +242,7 @@ def cap_message(identifier, sent, msg_type, phenomenon, level, onset, expires, o
             "    <category>Met</category>",
             "    <event>%s</event>" % escape(event),
             "    <responseType>%s</responseType>" % ("None" if level == 1 else "Monitor"),
-            "    <urgency>%s</urgency>" % ("Immediate" if level == 4 else "Future"),
+            "    <urgency>%s</urgency>" % ("Immediate" if level == 4 and onset <= sent else "Future"),
             "    <severity>%s</severity>" % severity,
             "    <certainty>Likely</certainty>",
             "    <effective>%s</effective>" % sent_s,
