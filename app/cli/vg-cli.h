@@ -31,6 +31,9 @@ void vg_cli_print_json  (JsonNode    *node);
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);
+/* `vigie-cli scenario validate|list`: checks and lists training scenarios. */
+int  vg_cli_scenario    (int          argc,
+                         char       **argv);
 /* `vigie-cli tile`: renders one offline basemap tile to PNG. */
 int  vg_cli_tile        (int          argc,
                          char       **argv);

@@ -16,6 +16,7 @@ static const struct {
   VgCliCommand  run;
   const char   *summary;
 } commands[] = {
+  { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
   { "tile",  vg_cli_tile,  N_("Render one offline basemap tile to PNG") },
 };
