@@ -832,7 +832,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vigie/scenario/bundled/lez-2014-09", test_bundled_lez);
   g_test_add_func ("/vigie/scenario/bundled/heatwave-2019-06", test_bundled_heatwave);
