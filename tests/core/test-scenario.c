@@ -132,6 +132,14 @@ usec (const char *iso)
   return vg_time_to_usec (t);
 }
 
+static JsonObject *
+element (JsonObject *root,
+         const char *array,
+         guint       i)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, array), i);
+}
+
 /* Every event in time order, flagged reconstructed with a method the manifest describes. */
 static void
 assert_events_in_order (VgScenario *scenario)
@@ -359,6 +367,31 @@ test_order_and_accessors (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (vg_scenario_get_manifest (scenario), "id"), ==, "test");
 }
 
+/* A CAP inject may arrive through the scenario's CAP feed. */
+static void
+test_cap_inject (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = parse (base_manifest);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgScenario) scenario = NULL;
+  JsonObject *inject = element (json_node_get_object (root), "injects", 1);
+  VgScenarioEvent *event;
+
+  json_object_set_string_member (inject, "type", "cap");
+  json_object_set_string_member (inject, "feed", "alerts");
+  json_object_set_string_member (inject, "file", "payloads/c.xml");
+  json_object_set_string_member (inject, "content_type", "application/cap+xml");
+  write_manifest (f, root);
+
+  scenario = vg_scenario_load (f->dir, &error);
+  g_assert_no_error (error);
+  event = vg_scenario_get_event (scenario, 4);
+  g_assert_cmpint (vg_scenario_event_get_inject_type (event), ==, VG_SCENARIO_INJECT_CAP);
+  g_assert_cmpstr (vg_scenario_event_get_feed_id (event), ==, "alerts");
+  g_assert_cmpint (vg_scenario_event_get_feed_kind (event), ==, VG_SCENARIO_FEED_CAP);
+}
+
 /* A symbolic link that stays inside the folder is fine. */
 static void
 test_symlink_inside (Fixture       *f,
@@ -415,14 +448,6 @@ test_read_rechecks (Fixture       *f,
 /* --- hostile manifests: each is the base with one thing wrong ------------------------------ */
 
 typedef void (*Mutate) (Fixture *f, JsonObject *root);
-
-static JsonObject *
-element (JsonObject *root,
-         const char *array,
-         guint       i)
-{
-  return json_array_get_object_element (json_object_get_array_member (root, array), i);
-}
 
 static void
 missing_title (Fixture *f, JsonObject *root)
@@ -650,6 +675,16 @@ recovery_without_failure (Fixture *f, JsonObject *root)
 }
 
 static void
+cap_inject_wrong_feed (Fixture *f, JsonObject *root)
+{
+  JsonObject *inject = element (root, "injects", 1);
+
+  json_object_set_string_member (inject, "type", "cap");
+  json_object_set_string_member (inject, "feed", "gauges");
+  json_object_set_string_member (inject, "content_type", "application/cap+xml");
+}
+
+static void
 bad_id (Fixture *f, JsonObject *root)
 {
   json_object_set_string_member (root, "id", "-lez 2014");
@@ -708,6 +743,7 @@ static const struct {
   { "incident-without-file", incident_without_file, VG_SCENARIO_ERROR_FIELD, "injects[1].file: missing" },
   { "note-with-file", note_with_file, VG_SCENARIO_ERROR_FIELD, "injects[1].file: not expected for a “note” inject" },
   { "recovery-without-failure", recovery_without_failure, VG_SCENARIO_ERROR_FIELD, "injects[2]: feed “gauges” recovers but is not failing" },
+  { "cap-inject-wrong-feed", cap_inject_wrong_feed, VG_SCENARIO_ERROR_FIELD, "injects[1].feed: feed “gauges” is not a cap feed" },
   { "bad-id", bad_id, VG_SCENARIO_ERROR_FIELD, "id: “-lez 2014” is not an id" },
   { "payload-not-object", payload_not_object, VG_SCENARIO_ERROR_FIELD, "payloads[3]: expected an object, found a string" },
   { "no-feeds", no_feeds, VG_SCENARIO_ERROR_FIELD, "feeds: empty" },
@@ -838,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/vigie/scenario/bundled/heatwave-2019-06", test_bundled_heatwave);
   g_test_add_func ("/vigie/scenario/names", test_names);
   g_test_add ("/vigie/scenario/order-and-accessors", Fixture, NULL, fixture_set_up, test_order_and_accessors, fixture_tear_down);
+  g_test_add ("/vigie/scenario/cap-inject", Fixture, NULL, fixture_set_up, test_cap_inject, fixture_tear_down);
   g_test_add ("/vigie/scenario/symlink-inside", Fixture, NULL, fixture_set_up, test_symlink_inside, fixture_tear_down);
   g_test_add ("/vigie/scenario/read-rechecks", Fixture, NULL, fixture_set_up, test_read_rechecks, fixture_tear_down);
   g_test_add ("/vigie/scenario/hostile/malformed-json", Fixture, NULL, fixture_set_up, test_malformed_json, fixture_tear_down);

@@ -17,7 +17,7 @@ struct _VgScenarioEvent
   gint64                time_usec;
   guint                 seq;             /* manifest order: payloads first, then injects */
   char                 *origin;          /* "payloads[12]" */
-  char                 *display;         /* "…/manifest.json" folder-relative file, for errors */
+  char                 *display;         /* scenario folder + file, for read errors */
   char                 *feed_id;
   VgScenarioFeedKind    feed_kind;
   char                 *file;
