@@ -37,6 +37,9 @@ int  vg_cli_heat        (int          argc,
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);
+/* `vigie-cli scenario validate|list`: checks and lists training scenarios. */
+int  vg_cli_scenario    (int          argc,
+                         char       **argv);
 /* `vigie-cli tile`: renders one offline basemap tile to PNG. */
 int  vg_cli_tile        (int          argc,
                          char       **argv);

@@ -53,6 +53,14 @@ typedef enum {
   VG_RISK_ERROR_INVALID_FORECAST, /* a forecast out of order or physically implausible: not used */
   VG_RISK_ERROR_NO_DISTRICT,      /* the geodata has no district to compute a risk for */
 } VgRiskError;
+#define VG_SCENARIO_ERROR (vg_scenario_error_quark ())
+typedef enum {
+  VG_SCENARIO_ERROR_MANIFEST, /* no readable manifest: missing, too large, not JSON, unknown format */
+  VG_SCENARIO_ERROR_FIELD,    /* a manifest field is missing, of the wrong type, unknown or duplicated */
+  VG_SCENARIO_ERROR_PATH,     /* a file path escapes the scenario folder (absolute, "..", symlink) */
+  VG_SCENARIO_ERROR_FILE,     /* a referenced file is missing, not a regular file, or too large */
+  VG_SCENARIO_ERROR_TIME,     /* a time that does not parse, or lies outside the scenario's span */
+} VgScenarioError;
 
 /* Quark of the VG_GEO_ERROR domain. */
 GQuark vg_geo_error_quark   (void);
@@ -66,5 +74,7 @@ GQuark vg_data_error_quark  (void);
 GQuark vg_feed_error_quark  (void);
 /* Quark of the VG_RISK_ERROR domain. */
 GQuark vg_risk_error_quark  (void);
+/* Quark of the VG_SCENARIO_ERROR domain. */
+GQuark vg_scenario_error_quark (void);
 
 G_END_DECLS
