@@ -16,6 +16,7 @@ static const struct {
   VgCliCommand  run;
   const char   *summary;
 } commands[] = {
+  { "parse", vg_cli_parse_feed, N_("Print the normalised records of a feed payload") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
   { "tile",  vg_cli_tile,  N_("Render one offline basemap tile to PNG") },
 };
