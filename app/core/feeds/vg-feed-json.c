@@ -579,8 +579,6 @@ lookup (VgJsonWalk   *walk,
         GError      **error)
 {
   *node = json_object_get_member (object, name);
-  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node) && (flags & VG_JSON_NULLABLE))
-    *node = NULL;
   if (*node == NULL && (flags & VG_JSON_REQUIRED))
     {
       gsize mark = vg_json_walk_member (walk, name);
@@ -589,6 +587,9 @@ lookup (VgJsonWalk   *walk,
       vg_json_walk_leave (walk, mark);
       return FALSE;
     }
+  /* Present but null: as good as absent when allowed (REQUIRED | NULLABLE: must be there). */
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node) && (flags & VG_JSON_NULLABLE))
+    *node = NULL;
   return TRUE;
 }
 

@@ -195,7 +195,7 @@ read_coordinate (Parse    *p,
                         "expected <latitude> and <longitude> in decimal degrees");
   if (fabs (*lat) > 90 || fabs (*lon) > 180)
     return vg_xml_fail (error, VG_FEED_ERROR_OUT_OF_RANGE, p->feed_id, point,
-                        "latitude %g, longitude %g is not WGS84", *lat, *lon);
+                        "latitude %s, longitude %s is not WGS84", lat_text, lon_text);
   return TRUE;
 }
 
@@ -251,7 +251,7 @@ add_line_string (Parse      *p,
   for (guint i = 0; i < values->len; i += 2)
     if (fabs (g_array_index (values, double, i)) > 90 || fabs (g_array_index (values, double, i + 1)) > 180)
       return vg_xml_fail (error, VG_FEED_ERROR_OUT_OF_RANGE, p->feed_id, pos_list,
-                          "latitude %g, longitude %g is not WGS84", g_array_index (values, double, i),
+                          "latitude %.10g, longitude %.10g is not WGS84", g_array_index (values, double, i),
                           g_array_index (values, double, i + 1));
   vg_shape_set_begin_shape (shapes, VG_SHAPE_LINE);
   vg_shape_set_begin_part (shapes, TRUE);

@@ -85,7 +85,7 @@ read_position (Parse    *p,
   *lat = json_array_get_double_element (array, 1);
   if (fabs (*lon) > 180 || fabs (*lat) > 90)
     return vg_json_walk_fail (p->walk, error, VG_FEED_ERROR_OUT_OF_RANGE,
-                              "%g, %g is not WGS84 longitude, latitude%s", *lon, *lat,
+                              "%.10g, %.10g is not WGS84 longitude, latitude%s", *lon, *lat,
                               fabs (*lon) > 1000 || fabs (*lat) > 1000
                               ? " (projected metres? Lambert-93 must be converted before publishing GeoJSON)" : "");
   return TRUE;

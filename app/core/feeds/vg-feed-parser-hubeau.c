@@ -38,7 +38,7 @@ check_position (VgJsonWalk  *walk,
     return vg_json_walk_fail (walk, error, VG_FEED_ERROR_MALFORMED, "longitude and latitude must come together");
   if (!isnan (*lon) && (fabs (*lon) > 180 || fabs (*lat) > 90))
     return vg_json_walk_fail (walk, error, VG_FEED_ERROR_OUT_OF_RANGE,
-                              "position %g, %g is not WGS84 longitude, latitude", *lon, *lat);
+                              "position %.10g, %.10g is not WGS84 longitude, latitude", *lon, *lat);
   return TRUE;
 }
 

@@ -177,7 +177,7 @@ parse_location (VgFeedBatch  *batch,
     return FALSE;
   if (fabs (lon) > 180 || fabs (lat) > 90)
     return vg_json_walk_fail (walk, error, VG_FEED_ERROR_OUT_OF_RANGE,
-                              "position %g, %g is not WGS84 longitude, latitude", lon, lat);
+                              "position %.10g, %.10g is not WGS84 longitude, latitude", lon, lat);
   if (isnan (offset))
     offset = 0;
   if (fabs (offset) > 18 * 3600 || offset != floor (offset))

@@ -88,7 +88,7 @@ check_lonlat (Parse   *p,
 {
   if (!isfinite (lon) || !isfinite (lat) || fabs (lon) > 180 || fabs (lat) > 90)
     return vg_json_walk_fail (p->walk, error, VG_FEED_ERROR_OUT_OF_RANGE,
-                              "position %g, %g is not WGS84 longitude, latitude", lon, lat);
+                              "position %.10g, %.10g is not WGS84 longitude, latitude", lon, lat);
   return TRUE;
 }
 
