@@ -92,6 +92,50 @@ element_depth (xmlNode *root)
     }
 }
 
+/* Positions name an element by its index among same-named siblings ("situation[3]"), which
+ * is costly to count from the node itself (quadratic over a payload of 10,000 situations).
+ * Each element's index is counted once here, for all, and kept in its _private field (unused
+ * by the tree libxml2 builds): (index << 1) | (more than one sibling of that name). */
+static void
+annotate_siblings (xmlNode *root)
+{
+  xmlNode *node = root;
+
+  root->_private = GSIZE_TO_POINTER (1 << 1);
+  for (;;)
+    {
+      xmlNode *child = vg_xml_first_element (node);
+
+      if (child != NULL && vg_xml_next (child, NULL) != NULL)
+        {
+          g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+          for (xmlNode *c = child; c != NULL; c = vg_xml_next (c, NULL))
+            {
+              gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (counts, c->name)) + 1;
+
+              g_hash_table_insert (counts, (gpointer) c->name, GSIZE_TO_POINTER (n));
+              c->_private = GSIZE_TO_POINTER (n << 1);
+            }
+          for (xmlNode *c = child; c != NULL; c = vg_xml_next (c, NULL))
+            if (GPOINTER_TO_SIZE (g_hash_table_lookup (counts, c->name)) > 1)
+              c->_private = GSIZE_TO_POINTER (GPOINTER_TO_SIZE (c->_private) | 1);
+        }
+      else if (child != NULL)
+        child->_private = GSIZE_TO_POINTER (1 << 1);
+      if (child != NULL)
+        {
+          node = child;
+          continue;
+        }
+      while (node != root && vg_xml_next (node, NULL) == NULL)
+        node = node->parent;
+      if (node == root)
+        return;
+      node = vg_xml_next (node, NULL);
+    }
+}
+
 xmlDoc *
 vg_feed_xml_load (const char  *feed_id,
                   GBytes      *payload,
@@ -157,6 +201,8 @@ vg_feed_xml_load (const char  *feed_id,
       vg_feed_fail (error, VG_FEED_ERROR_TOO_LARGE, feed_id, "document",
                     "elements nested deeper than %u levels", VG_FEED_MAX_DEPTH);
     }
+  else
+    annotate_siblings (xmlDocGetRootElement (doc));
   g_free (load.doctype_name);
   g_free (load.message);
   return doc;
@@ -268,17 +314,11 @@ vg_xml_position (xmlNode *node)
   g_string_printf (position, "line %ld, ", xmlGetLineNo (node));
   for (xmlNode *n = node; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
     {
-      guint index = 1, count = 1;
+      gsize info = GPOINTER_TO_SIZE (n->_private);
 
-      /* Index among same-named siblings, as XPath counts them, only when there are several. */
-      for (xmlNode *s = n->prev; s != NULL; s = s->prev)
-        if (vg_xml_is (s, (const char *) n->name))
-          index++, count++;
-      for (xmlNode *s = n->next; s != NULL; s = s->next)
-        if (vg_xml_is (s, (const char *) n->name))
-          count++;
-      if (count > 1)
-        g_ptr_array_add (steps, g_strdup_printf ("%s[%u]", n->name, index));
+      /* The index only when there are several of that name, as XPath users write it. */
+      if (info & 1)
+        g_ptr_array_add (steps, g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", n->name, info >> 1));
       else
         g_ptr_array_add (steps, g_strdup ((const char *) n->name));
     }
