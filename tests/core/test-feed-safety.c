@@ -260,6 +260,66 @@ test_biometric_words (void)
   g_assert_false (vg_feed_is_media_type (NULL));
 }
 
+static void
+test_strict_times (void)
+{
+  static const struct {
+    const char *text;
+    const char *utc;   /* NULL: refused */
+    const char *day;
+  } cases[] = {
+    { "2024-10-17T06:00:00Z", "2024-10-17T06:00:00Z", "2024-10-17" },
+    { "2022-08-10T16:12:20+02:00", "2022-08-10T14:12:20Z", "2022-08-10" },
+    { "2003-06-11T20:56:00-07:00", "2003-06-12T03:56:00Z", "2003-06-11" },
+    { "2015-04-29T09:53:28.501+01:00", "2015-04-29T08:53:28.501Z", "2015-04-29" },
+    { "2024-02-29T23:59:59.999999+0100", "2024-02-29T22:59:59.999999Z", "2024-02-29" },
+    { "2024-10-17T06:00Z", "2024-10-17T06:00:00Z", "2024-10-17" },
+    { "2024-10-17T00:30+14", "2024-10-16T10:30:00Z", "2024-10-17" },
+    { "2023-02-29T00:00:00Z", NULL, NULL },     /* not a leap year */
+    { "2024-13-01T00:00:00Z", NULL, NULL },
+    { "2024-10-17T24:00:00Z", NULL, NULL },
+    { "2024-10-17T06:00:60Z", NULL, NULL },
+    { "2024-10-17T06:00:00", NULL, NULL },      /* no offset, no zone given */
+    { "2024-10-17 06:00:00Z", NULL, NULL },
+    { "2024-W42-4T06:00:00Z", NULL, NULL },     /* week dates: GLib reads them, feeds do not use them */
+    { "2024-291T06:00:00Z", NULL, NULL },
+    { "2024-10-17", NULL, NULL },
+    { "2024-10-17T06:00:00.Z", NULL, NULL },
+    { "2024-10-17T06:00:00+25:00", NULL, NULL },
+    { "2024-10-17T06:00:00Z junk", NULL, NULL },
+    { "1850-01-01T00:00:00Z", NULL, NULL },     /* outside 1900-2200 */
+    { "", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *day = NULL;
+      gint64 usec = 0;
+      gboolean ok = vg_feed_parse_time (cases[i].text, NULL, &usec, &day);
+
+      if (cases[i].utc == NULL)
+        {
+          if (ok)
+            g_error ("“%s” accepted", cases[i].text);
+          continue;
+        }
+      g_assert_true (ok);
+      g_assert_cmpint (usec, ==, feed_test_usec (cases[i].utc));
+      g_assert_cmpstr (day, ==, cases[i].day);
+    }
+
+  /* Local times read in the zone given: Paris is UTC+2 in October, UTC+1 in January. */
+  {
+    g_autoptr(GTimeZone) paris = g_time_zone_new_identifier ("Europe/Paris");
+    gint64 usec;
+
+    g_assert_true (vg_feed_parse_time ("2024-10-17T00:00", paris, &usec, NULL));
+    g_assert_cmpint (usec, ==, feed_test_usec ("2024-10-16T22:00:00Z"));
+    g_assert_true (vg_feed_parse_time ("2024-01-15T00:00", paris, &usec, NULL));
+    g_assert_cmpint (usec, ==, feed_test_usec ("2024-01-14T23:00:00Z"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/vigie/feeds/safety/strict-json", test_strict_json);
   g_test_add_func ("/vigie/feeds/safety/truncations", test_truncations);
   g_test_add_func ("/vigie/feeds/safety/biometric-words", test_biometric_words);
+  g_test_add_func ("/vigie/feeds/safety/strict-times", test_strict_times);
 
   return g_test_run ();
 }

@@ -109,9 +109,10 @@ gboolean     vg_feed_check_size             (const char      *feed_id,
                                              GError         **error);
 
 /* --- times --- */
-/* Parses an ISO 8601 date-time with a UTC offset (seconds optional: "2024-01-15T10:05Z"), or
- * without one when @default_tz is given, into Unix µs; @day (may be NULL) receives the date in
- * the time's own offset ("2022-08-10"). FALSE if @text is not such a time. */
+/* Parses an RFC 3339 date-time "YYYY-MM-DDTHH:MM[:SS[.frac]]" with "Z" or a UTC offset, or
+ * without one when @default_tz is given (seconds are optional: Open-Meteo omits them), into Unix
+ * µs; @day (may be NULL) receives the date as written, that is in the time's own offset
+ * ("2022-08-10"). FALSE if @text is not such a time, or not within 1900–2200. */
 gboolean     vg_feed_parse_time             (const char      *text,
                                              GTimeZone       *default_tz,
                                              gint64          *usec,

@@ -93,17 +93,39 @@ vg_feed_check_size (const char *feed_id,
   return TRUE;
 }
 
-/* "YYYY-MM-DDTHH:MM" followed by nothing, 'Z' or an offset: GLib 2.74 wants the seconds. */
-static char *
-add_missing_seconds (const char *text)
+/* Feed times are RFC 3339 / xs:dateTime: "YYYY-MM-DDTHH:MM[:SS[.fraction]]" then "Z", an
+ * offset "±HH:MM" (or "±HHMM", "±HH"), or nothing when the feed gives the zone elsewhere
+ * (Open-Meteo). GLib's reader would take week and ordinal dates too, and costs a GDateTime per
+ * call, a measurable share of parsing a million gauge readings; this one is strict and cheap. */
+static gboolean
+digits (const char *p,
+        guint       n,
+        int        *value)
 {
-  gsize len = strlen (text);
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      *value = *value * 10 + (p[i] - '0');
+    }
+  return TRUE;
+}
 
-  if (len < 16 || text[10] != 'T' || text[13] != ':' || !g_ascii_isdigit (text[15]))
-    return NULL;
-  if (len > 16 && text[16] != 'Z' && text[16] != '+' && text[16] != '-')
-    return NULL;
-  return g_strdup_printf ("%.16s:00%s", text, text + 16);
+/* Days from 1970-01-01 to the proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static gint64
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
 }
 
 gboolean
@@ -112,29 +134,86 @@ vg_feed_parse_time (const char  *text,
                     gint64      *usec,
                     char       **day)
 {
-  g_autoptr(GDateTime) time = NULL;
+  static const int month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  int year, month, mday, hour, minute, second = 0, offset_h = 0, offset_m = 0;
+  gint64 fraction = 0, result;
+  const char *p;
+  gboolean leap;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || !digits (text, 4, &year) || text[4] != '-' || !digits (text + 5, 2, &month) ||
+      text[7] != '-' || !digits (text + 8, 2, &mday) || text[10] != 'T' || !digits (text + 11, 2, &hour) ||
+      text[13] != ':' || !digits (text + 14, 2, &minute))
     return FALSE;
-  /* GLib also reads week and ordinal dates; feeds use calendar dates, and a bare date is not a
-   * time, so insist on "YYYY-MM-DDT". */
-  if (strlen (text) < 11 || text[4] != '-' || text[7] != '-' || text[10] != 'T')
-    return FALSE;
-  time = g_date_time_new_from_iso8601 (text, default_tz);
-  if (time == NULL)
+  p = text + 16;
+  if (*p == ':')
     {
-      g_autofree char *fixed = add_missing_seconds (text);
+      if (!digits (p + 1, 2, &second))
+        return FALSE;
+      p += 3;
+      if (*p == '.' || *p == ',')
+        {
+          guint n = 0;
 
-      if (fixed != NULL)
-        time = g_date_time_new_from_iso8601 (fixed, default_tz);
+          for (p++; g_ascii_isdigit (*p); p++, n++)
+            if (n < 6)
+              fraction = fraction * 10 + (*p - '0');
+          if (n == 0)
+            return FALSE;
+          for (; n < 6; n++)
+            fraction *= 10;
+        }
     }
-  if (time == NULL)
+  leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month < 1 || month > 12 || mday < 1 || mday > month_days[month - 1] + (month == 2 && leap) ||
+      hour > 23 || minute > 59 || second > 59)
     return FALSE;
-  *usec = vg_time_to_usec (time);
-  if (!vg_feed_time_is_plausible (*usec))
+
+  if (*p == '\0')
+    {
+      g_autoptr(GDateTime) local = NULL;
+
+      /* No offset: local time in the feed's zone, which only the caller knows. */
+      if (default_tz == NULL)
+        return FALSE;
+      local = g_date_time_new (default_tz, year, month, mday, hour, minute, second);
+      if (local == NULL)
+        return FALSE;
+      result = g_date_time_to_unix (local) * G_USEC_PER_SEC + fraction;
+    }
+  else
+    {
+      if (*p == 'Z')
+        p++;
+      else if (*p == '+' || *p == '-')
+        {
+          int sign = *p == '-' ? -1 : 1;
+
+          if (!digits (p + 1, 2, &offset_h))
+            return FALSE;
+          p += 3;
+          if (*p == ':')
+            p++;
+          if (g_ascii_isdigit (*p))
+            {
+              if (!digits (p, 2, &offset_m))
+                return FALSE;
+              p += 2;
+            }
+          if (offset_h > 23 || offset_m > 59)
+            return FALSE;
+          offset_h *= sign;
+          offset_m *= sign;
+        }
+      if (*p != '\0')
+        return FALSE;
+      result = ((days_from_civil (year, month, mday) * 24 + hour - offset_h) * 60 + minute - offset_m) * 60 + second;
+      result = result * G_USEC_PER_SEC + fraction;
+    }
+  if (!vg_feed_time_is_plausible (result))
     return FALSE;
+  *usec = result;
   if (day != NULL)
-    *day = g_date_time_format (time, "%Y-%m-%d");
+    *day = g_strndup (text, 10);   /* the date as written: in the time's own offset */
   return TRUE;
 }
 
