@@ -145,7 +145,7 @@ parse_location (VgFeedBatch  *batch,
 {
   JsonObject *object, *units, *hourly;
   JsonArray *time_array;
-  const char *timezone, *time_format = NULL;
+  const char *zone_name, *time_format = NULL;
   double lat, lon, elevation, generation_ms, offset;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GArray) times = NULL;
@@ -171,7 +171,7 @@ parse_location (VgFeedBatch  *batch,
       !vg_json_get_number (walk, object, "elevation", VG_JSON_NULLABLE, &elevation, error) ||
       !vg_json_get_number (walk, object, "generationtime_ms", VG_JSON_NULLABLE, &generation_ms, error) ||
       !vg_json_get_number (walk, object, "utc_offset_seconds", VG_JSON_NULLABLE, &offset, error) ||
-      !vg_json_get_string (walk, object, "timezone", VG_JSON_NULLABLE, &timezone, error) ||
+      !vg_json_get_string (walk, object, "timezone", VG_JSON_NULLABLE, &zone_name, error) ||
       !vg_json_get_object (walk, object, "hourly_units", VG_JSON_REQUIRED, &units, error) ||
       !vg_json_get_object (walk, object, "hourly", VG_JSON_REQUIRED, &hourly, error))
     return FALSE;
@@ -185,8 +185,8 @@ parse_location (VgFeedBatch  *batch,
 
   /* The zone itself when it is a known one, so that local times across a DST change are read
    * right; else the single offset the response gives. */
-  if (timezone != NULL)
-    tz = g_time_zone_new_identifier (timezone);
+  if (zone_name != NULL)
+    tz = g_time_zone_new_identifier (zone_name);
   if (tz == NULL)
     tz = g_time_zone_new_offset ((gint32) offset);
 
