@@ -57,6 +57,14 @@ test_meteofrance_vigilance (void)
   g_assert_cmpint (vg_warning_get_onset (w), ==, feed_test_usec ("2022-08-10T16:11:00+02:00"));
   g_assert_cmpint (vg_warning_get_expires (w), ==, feed_test_usec ("2022-08-11T16:00:00+02:00"));
   g_assert_cmpstr (vg_warning_get_day (w), ==, "2022-08-10");
+  g_assert_cmpstr (vg_warning_get_source_id (w), ==, vg_warning_get_identifier (w));
+  g_assert_true (vg_warning_get_origin (w) == vg_feed_batch_get_origin (batch));
+  g_assert_cmpstr (vg_warning_get_category (w), ==, "Met");
+  g_assert_cmpstr (vg_warning_get_headline (w), ==, "Vigilance jaune orages");
+  g_assert_cmpstr (vg_warning_get_sender_name (w), ==, "METEO-FRANCE");
+  g_assert_true (g_str_has_prefix (vg_warning_get_description (w), "Des phenomenes habituels dans la region"));
+  g_assert_true (g_str_has_prefix (vg_warning_get_instruction (w), "Soyez attentifs;"));
+  g_assert_cmpuint (vg_warning_get_resources (w)->len, ==, 0);
 
   /* Haute-Garonne is FR623 in the message (NUTS 2013), FRJ23 in the key (NUTS 2021). */
   area = vg_warning_get_area (w);
@@ -96,6 +104,7 @@ test_oasis_examples (void)
   /* A.3: an earthquake Update is an incident (category Geo) on the circle's centre. */
   g_assert_cmpuint (vg_feed_batch_get_warnings (earthquake)->len, ==, 0);
   i = incident (earthquake, 0);
+  g_assert_true (vg_incident_get_origin (i) == vg_feed_batch_get_origin (earthquake));
   g_assert_cmpstr (vg_incident_get_source_id (i), ==, "TRI13970876.2");
   g_assert_cmpint (vg_incident_get_kind (i), ==, VG_INCIDENT_HAZARD);
   g_assert_cmpstr (vg_incident_get_subtype (i), ==, "Earthquake");
@@ -168,6 +177,7 @@ test_resources_are_references (void)
   g_assert_cmpstr (vg_cap_resource_get_mime_type (resource), ==, "image/gif");
   g_assert_cmpstr (vg_cap_resource_get_uri (resource), ==, "http://www.wrh.noaa.gov/sto/radar.gif");
   g_assert_cmpint (vg_cap_resource_get_size (resource), ==, 43);
+  g_assert_null (vg_cap_resource_get_digest (resource));
   g_assert_true (vg_cap_resource_get_deref_dropped (resource));
   g_assert_cmpint (vg_feed_refusal_get_action (refusal (radar, 0)), ==, VG_FEED_REFUSAL_STRIPPED);
 }

@@ -146,6 +146,14 @@ test_json_output (void)
   g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "hubeau");
   g_assert_cmpstr (json_object_get_string_member (object, "received_at"), ==, "2024-10-17T06:10:00Z");
   g_assert_cmpstr (json_object_get_string_member (first, "quantity"), ==, "water_level");
+  /* What the journal writes reads back. */
+  {
+    VgQuantity quantity;
+
+    g_assert_true (vg_quantity_from_id (json_object_get_string_member (first, "quantity"), &quantity));
+    g_assert_cmpint (quantity, ==, VG_QUANTITY_WATER_LEVEL);
+    g_assert_false (vg_quantity_from_id ("water_height", &quantity));
+  }
   g_assert_cmpstr (json_object_get_string_member (first, "unit"), ==, "m");
   g_assert_cmpstr (json_object_get_string_member (first, "time"), ==, "2024-10-17T06:00:00Z");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "refusals")), ==, 0);

@@ -16,6 +16,19 @@ test_index_entries (void)
 
   g_assert_cmpuint (entries->len, ==, 2);
   herault = entries->pdata[0];
+  g_assert_true (vg_cap_index_entry_get_origin (herault) == vg_feed_batch_get_origin (batch));
+  g_assert_cmpstr (vg_cap_index_entry_get_position (herault), ==, "line 11, /feed/entry[1]");
+  g_assert_cmpstr (vg_cap_index_entry_get_entry_id (herault), ==,
+                   "https://feeds.meteoalarm.org/api/v1/warnings/feeds-france/0c1b7a0e-2f5d-4a8c-9d3e-6f1a2b3c4d51");
+  g_assert_cmpstr (vg_cap_index_entry_get_event (herault), ==, "Severe thunderstorm warning");
+  g_assert_cmpstr (vg_cap_index_entry_get_status (herault), ==, "Actual");
+  g_assert_cmpstr (vg_cap_index_entry_get_urgency (herault), ==, "Future");
+  g_assert_cmpstr (vg_cap_index_entry_get_certainty (herault), ==, "Likely");
+  g_assert_cmpint (vg_cap_index_entry_get_sent (herault), ==, feed_test_usec ("2024-10-16T16:00:00+02:00"));
+  g_assert_cmpint (vg_cap_index_entry_get_expires (herault), ==, feed_test_usec ("2024-10-18T00:00:00+02:00"));
+  g_assert_cmpstr (vg_cap_index_entry_get_geocodes (herault)[0], ==, "NUTS3");
+  g_assert_cmpstr (vg_cap_index_entry_get_geocodes (herault)[1], ==, "FRJ13");
+  g_assert_null (vg_cap_index_entry_get_geocodes (herault)[2]);
   g_assert_cmpstr (vg_cap_index_entry_get_identifier (herault), ==, "2.49.0.0.250.0.FR.20241016160000.100002");
   /* The CAP link (typed application/cap+xml), not the web page. */
   g_assert_cmpstr (vg_cap_index_entry_get_uri (herault), ==,

@@ -24,6 +24,8 @@ test_format_example (void)
 
   g_assert_cmpuint (vg_forecast_get_n_steps (f), ==, 4);
   g_assert_cmpfloat_with_epsilon (vg_forecast_get_latitude (f), 52.52, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vg_forecast_get_longitude (f), 13.419998, 1e-9);
+  g_assert_true (vg_forecast_get_origin (f) == vg_feed_batch_get_origin (batch));
   g_assert_cmpfloat_with_epsilon (vg_forecast_get_elevation (f), 38.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (vg_forecast_get_generation_ms (f), 0.08797645568847656, 1e-12);
   g_assert_cmpint (vg_forecast_get_model_run (f), ==, VG_FEED_TIME_UNKNOWN);

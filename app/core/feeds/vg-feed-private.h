@@ -117,8 +117,6 @@ gboolean     vg_feed_parse_time             (const char      *text,
                                              GTimeZone       *default_tz,
                                              gint64          *usec,
                                              char           **day);
-/* TRUE if @usec is within years 1900–2200: later or earlier is a garbled time, not data. */
-gboolean     vg_feed_time_is_plausible      (gint64           usec);
 
 /* --- policy --- */
 /* The biometric term @name says (face, facial, fingerprint, iris, voiceprint, gait,

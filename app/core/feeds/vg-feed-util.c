@@ -93,6 +93,15 @@ vg_feed_check_size (const char *feed_id,
   return TRUE;
 }
 
+/* Years 1900–2200: later or earlier is a garbled time, not data. */
+static gboolean
+time_is_plausible (gint64 usec)
+{
+  /* 1900-01-01 and 2200-01-01, Unix µs. */
+  return usec >= G_GINT64_CONSTANT (-2208988800) * G_USEC_PER_SEC &&
+         usec < G_GINT64_CONSTANT (7258118400) * G_USEC_PER_SEC;
+}
+
 /* Feed times are RFC 3339 / xs:dateTime: "YYYY-MM-DDTHH:MM[:SS[.fraction]]" then "Z", an
  * offset "±HH:MM" (or "±HHMM", "±HH"), or nothing when the feed gives the zone elsewhere
  * (Open-Meteo). GLib's reader would take week and ordinal dates too, and costs a GDateTime per
@@ -209,20 +218,12 @@ vg_feed_parse_time (const char  *text,
       result = ((days_from_civil (year, month, mday) * 24 + hour - offset_h) * 60 + minute - offset_m) * 60 + second;
       result = result * G_USEC_PER_SEC + fraction;
     }
-  if (!vg_feed_time_is_plausible (result))
+  if (!time_is_plausible (result))
     return FALSE;
   *usec = result;
   if (day != NULL)
     *day = g_strndup (text, 10);   /* the date as written: in the time's own offset */
   return TRUE;
-}
-
-gboolean
-vg_feed_time_is_plausible (gint64 usec)
-{
-  /* 1900-01-01 and 2200-01-01, Unix µs. */
-  return usec >= G_GINT64_CONSTANT (-2208988800) * G_USEC_PER_SEC &&
-         usec < G_GINT64_CONSTANT (7258118400) * G_USEC_PER_SEC;
 }
 
 gboolean
