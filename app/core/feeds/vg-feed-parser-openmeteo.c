@@ -218,8 +218,8 @@ parse_location (VgFeedBatch  *batch,
                               lon, lat, elevation, model_run, generation_ms, g_steal_pointer (&times));
 
   base = g_strdup (vg_json_walk_path (walk));
-  json_object_iter_init (&iter, hourly);
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, hourly);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       gsize mark = vg_json_walk_member (walk, "hourly");
       const char *term;
