@@ -120,10 +120,17 @@ test_nesting_limits (void)
     }
   for (guint k = 0; k < G_N_ELEMENTS (xml_kinds); k++)
     {
+      g_autoptr(GBytes) at_limit = nested ("<a>", "</a>", VG_FEED_MAX_DEPTH);
       g_autoptr(GBytes) over = nested ("<a>", "</a>", VG_FEED_MAX_DEPTH + 1);
       g_autoptr(GBytes) huge = nested ("<a>", "</a>", 100000);
+      g_autoptr(GError) limit_error = NULL;
+      g_autoptr(VgFeedBatch) limit_batch = vg_feed_parse (xml_kinds[k], "deep", received_at, at_limit, &limit_error);
       g_autoptr(GError) error = NULL;
       g_autoptr(VgFeedBatch) batch = vg_feed_parse (xml_kinds[k], "deep", received_at, huge, &error);
+
+      /* Exactly 64 levels pass (a depth counted twice once refused real DATEX II files). */
+      g_assert_null (limit_batch);
+      g_assert_error (limit_error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED);
 
       feed_test_assert_fails (xml_kinds[k], over, VG_FEED_ERROR_TOO_LARGE, "elements nested deeper than 64 levels", NULL);
       /* libxml2 stops at its own 256 levels first. */
@@ -320,6 +327,41 @@ test_strict_times (void)
   }
 }
 
+/* Inputs that once broke a parser (tests/data/feeds/regressions/): every parser must keep its
+ * contract on every one of them, a batch or a VG_FEED_ERROR, and no critical. */
+static void
+test_regressions (void)
+{
+  g_autofree char *dir_path = vg_test_data_path ("feeds/regressions");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GDateTime) received_at = feed_test_received_at ();
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) payload = NULL;
+      char *contents;
+      gsize len;
+
+      if (g_str_has_suffix (name, ".md"))
+        continue;
+      g_file_get_contents (path, &contents, &len, &error);
+      g_assert_no_error (error);
+      payload = g_bytes_new_take (contents, len);
+      for (VgFeedKind kind = 0; kind < VG_N_FEED_KINDS; kind++)
+        {
+          g_autoptr(GError) parse_error = NULL;
+          g_autoptr(VgFeedBatch) batch = vg_feed_parse (kind, name, received_at, payload, &parse_error);
+
+          g_assert_true ((batch == NULL) != (parse_error == NULL));
+          g_assert_true (parse_error == NULL || parse_error->domain == VG_FEED_ERROR);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/vigie/feeds/safety/truncations", test_truncations);
   g_test_add_func ("/vigie/feeds/safety/biometric-words", test_biometric_words);
   g_test_add_func ("/vigie/feeds/safety/strict-times", test_strict_times);
+  g_test_add_func ("/vigie/feeds/safety/regressions", test_regressions);
 
   return g_test_run ();
 }
