@@ -34,6 +34,9 @@ int  vg_cli_journal     (int          argc,
 /* `vigie-cli heat`: heat-stress indices of one air state, and heat risk from a forecast. */
 int  vg_cli_heat        (int          argc,
                          char       **argv);
+/* `vigie-cli parse KIND FILE`: the normalised records of a feed payload. */
+int  vg_cli_parse_feed  (int          argc,
+                         char       **argv);
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);

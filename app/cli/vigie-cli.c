@@ -19,6 +19,7 @@ static const struct {
   { "journal", vg_cli_journal, N_("Verify, show or add to a situation journal") },
   { "heat",  vg_cli_heat,  N_("Heat-stress indices, and heat risk per district from a forecast") },
   { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },
+  { "parse", vg_cli_parse_feed, N_("Print the normalised records of a feed payload") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
   { "tile",  vg_cli_tile,  N_("Render one offline basemap tile to PNG") },
 };
