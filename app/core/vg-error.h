@@ -35,6 +35,7 @@ typedef enum {
 #define VG_DATA_ERROR (vg_data_error_quark ())
 typedef enum {
   VG_DATA_ERROR_NOT_FOUND,   /* a bundled data file is missing from the installation */
+  VG_DATA_ERROR_INVALID,     /* a data file (catalogue, configuration) that does not read: names file and field */
 } VgDataError;
 
 #define VG_FEED_ERROR (vg_feed_error_quark ())

@@ -6,9 +6,44 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "vg-error.h"
 #include "vg-log-entry.h"
 #include "vg-situation.h"
 #include "vg-test-util.h"
+
+static gboolean
+count_cb (VgJournalEntry *entry,
+          guint          *n)
+{
+  (*n)++;
+  return TRUE;
+}
+
+static gboolean
+refusal_cb (VgJournalEntry *entry,
+            gboolean       *found)
+{
+  g_autofree char *event = vg_journal_entry_dup_string (entry, "event");
+  g_autofree char *reason = vg_journal_entry_dup_string (entry, "reason");
+
+  /* The fixture's CAP parameter is "facialRecognitionMatch": the reason names it. */
+  if (g_strcmp0 (event, "refused") == 0 && reason != NULL && strstr (reason, "facialRecognitionMatch") != NULL)
+    *found = TRUE;
+  return TRUE;
+}
+
+/* Whether a refusal naming the biometric field was journaled, as a feed-health entry. */
+static gboolean
+journal_has_refusal (VgJournal *journal)
+{
+  gboolean found = FALSE;
+  VgJournalFilter filter;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_FEED_HEALTH);
+  g_assert_true (vg_journal_foreach (journal, &filter, (VgJournalForeachFunc) (void (*) (void)) refusal_cb, &found, NULL));
+  return found;
+}
 
 static VgClock *
 new_clock (void)
@@ -131,6 +166,135 @@ test_broken_journal_is_read_only (void)
   vg_test_rmtree (dir);
 }
 
+static GBytes *
+read_fixture (const char *relpath)
+{
+  g_autofree char *path = vg_test_data_path (relpath);
+  g_autoptr(GError) error = NULL;
+  char *data;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+static guint
+count_kind (VgJournal     *journal,
+            VgJournalKind  kind)
+{
+  guint n = 0;
+  VgJournalFilter filter;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (kind);
+  g_assert_true (vg_journal_foreach (journal, &filter, (VgJournalForeachFunc) (void (*) (void)) count_cb, &n, NULL));
+  return n;
+}
+
+/* A gauge payload goes into the journal as received and as readings, and into the picture; a
+ * reopened journal rebuilds the same picture by parsing its raw payloads again. */
+static void
+test_ingest_and_rebuild (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgClock) clock = new_clock ();
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "feeds.vigie-journal", NULL);
+  g_autoptr(GBytes) hubeau = read_fixture ("feeds/hubeau/observations_tr-montpellier.json");
+  g_autoptr(VgFeedBatch) batch = NULL;
+  VgSituation *situation;
+  VgGauge *gauge;
+  VgGaugeSample latest, reopened;
+  guint n_readings, n_observations;
+
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (vg_situation_declare_feed (situation, "hubeau-lez", VG_FEED_KIND_HUBEAU, "Hub'Eau", &error));
+  g_assert_true (vg_situation_ingest_payload (situation, "hubeau-lez", "https://hubeau.eaufrance.fr/api/v2/hydrometrie/observations_tr",
+                                              "application/json", vg_clock_get_now_usec (clock), hubeau, &batch, &error));
+  g_assert_no_error (error);
+  n_observations = vg_feed_batch_get_observations (batch)->len;
+  g_assert_cmpuint (n_observations, >, 0);
+  g_assert_cmpuint (count_kind (vg_situation_get_journal (situation), VG_JOURNAL_KIND_OBSERVATION), ==, n_observations);
+  g_assert_cmpuint (count_kind (vg_situation_get_journal (situation), VG_JOURNAL_KIND_RAW_FEED_PAYLOAD), ==, 1);
+
+  /* Le Lez à Montpellier, a catalogue gauge, now has a stage reading. */
+  gauge = vg_picture_lookup_gauge (vg_situation_get_picture (situation), "Y321002101");
+  g_assert_nonnull (gauge);
+  g_assert_true (vg_gauge_get_latest (gauge, FALSE, &latest));
+  vg_gauge_get_readings (gauge, FALSE, &n_readings);
+  g_assert_cmpint (vg_gauge_get_level (gauge), !=, VG_GAUGE_LEVEL_UNKNOWN);
+  g_assert_finalize_object (situation);
+
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_no_error (error);
+  gauge = vg_picture_lookup_gauge (vg_situation_get_picture (situation), "Y321002101");
+  g_assert_true (vg_gauge_get_latest (gauge, FALSE, &reopened));
+  g_assert_cmpint (reopened.time, ==, latest.time);
+  g_assert_cmpfloat (reopened.value, ==, latest.value);
+  {
+    guint n;
+
+    vg_gauge_get_readings (gauge, FALSE, &n);
+    g_assert_cmpuint (n, ==, n_readings);
+  }
+  g_assert_finalize_object (situation);
+  vg_test_rmtree (dir);
+}
+
+/* A payload that does not parse is kept as evidence and marks its feed failing; what was
+ * already known stays. A biometric field is refused, and the refusal is journaled with why. */
+static void
+test_bad_payloads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgClock) clock = new_clock ();
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "bad.vigie-journal", NULL);
+  g_autoptr(GBytes) hubeau = read_fixture ("feeds/hubeau/observations_tr-montpellier.json");
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (hubeau, 0, g_bytes_get_size (hubeau) / 2);
+  g_autoptr(GBytes) biometric = read_fixture ("feeds/cap/biometric-parameter.xml");
+  g_autoptr(VgSituation) situation = NULL;
+  VgFeedHealth *health;
+  VgGauge *gauge;
+  guint before;
+
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_true (vg_situation_declare_feed (situation, "hubeau-lez", VG_FEED_KIND_HUBEAU, NULL, &error));
+  g_assert_true (vg_situation_declare_feed (situation, "cap", VG_FEED_KIND_CAP, NULL, &error));
+  g_assert_true (vg_situation_ingest_payload (situation, "hubeau-lez", "https://example.invalid/h", "application/json",
+                                              vg_clock_get_now_usec (clock), hubeau, NULL, &error));
+  gauge = vg_picture_lookup_gauge (vg_situation_get_picture (situation), "Y321002101");
+  vg_gauge_get_readings (gauge, FALSE, &before);
+
+  g_assert_false (vg_situation_ingest_payload (situation, "hubeau-lez", "https://example.invalid/h", "application/json",
+                                               vg_clock_get_now_usec (clock) + 1, truncated, NULL, &error));
+  g_assert_error (error, VG_FEED_ERROR, VG_FEED_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_kind (vg_situation_get_journal (situation), VG_JOURNAL_KIND_RAW_FEED_PAYLOAD), ==, 2);
+  health = vg_picture_ensure_feed (vg_situation_get_picture (situation), "hubeau-lez", 0);
+  g_assert_cmpint (vg_feed_health_get_state (health), ==, VG_FEED_STATE_FAILING);
+  {
+    guint after;
+
+    vg_gauge_get_readings (gauge, FALSE, &after);
+    g_assert_cmpuint (after, ==, before);
+  }
+
+  /* An undeclared feed is refused outright. */
+  g_assert_false (vg_situation_ingest_payload (situation, "nobody", "https://example.invalid", "application/json",
+                                               vg_clock_get_now_usec (clock), hubeau, NULL, &error));
+  g_assert_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  vg_situation_ingest_payload (situation, "cap", "https://example.invalid/cap", "application/cap+xml",
+                               vg_clock_get_now_usec (clock), biometric, NULL, &error);
+  g_clear_error (&error);
+  g_assert_true (journal_has_refusal (vg_situation_get_journal (situation)));
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +304,8 @@ main (int   argc,
   g_test_add_func ("/vigie/situation/notes-in-log", test_notes_in_log);
   g_test_add_func ("/vigie/situation/refresh-picks-up-other-writers", test_refresh_picks_up_other_writers);
   g_test_add_func ("/vigie/situation/broken-journal-is-read-only", test_broken_journal_is_read_only);
+  g_test_add_func ("/vigie/situation/ingest-and-rebuild", test_ingest_and_rebuild);
+  g_test_add_func ("/vigie/situation/bad-payloads", test_bad_payloads);
 
   return g_test_run ();
 }

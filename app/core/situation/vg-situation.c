@@ -7,9 +7,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vg-data-dir.h"
 #include "vg-error.h"
+#include "vg-feed-parser.h"
+#include "vg-feed-refusal.h"
+#include "vg-forecast.h"
+#include "vg-incident.h"
+#include "vg-journal-batch.h"
 #include "vg-log-entry.h"
+#include "vg-observation.h"
 #include "vg-situation.h"
+#include "vg-warning.h"
 
 struct _VgSituation
 {
@@ -20,6 +28,8 @@ struct _VgSituation
   GListStore *log;
   guint64     last_seen_seq;
   char       *problem;
+  VgPicture  *picture;
+  GHashTable *feed_kinds;   /* feed id → VgFeedKind + 1, as declared in the journal */
 };
 
 G_DEFINE_FINAL_TYPE (VgSituation, vg_situation, G_TYPE_OBJECT)
@@ -33,6 +43,8 @@ vg_situation_finalize (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->log);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_object (&self->picture);
+  g_clear_pointer (&self->feed_kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (vg_situation_parent_class)->finalize (object);
 }
@@ -47,6 +59,75 @@ static void
 vg_situation_init (VgSituation *self)
 {
   self->log = g_list_store_new (VG_TYPE_LOG_ENTRY);
+  self->feed_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Rebuilding the picture: the feeds declared and the payloads they sent, parsed again in
+ * journal order by the same parsers, so a reopened situation shows what was shown. */
+static gboolean
+collect_entry_cb (VgJournalEntry *entry,
+                  gpointer        user_data)
+{
+  g_ptr_array_add (user_data, vg_journal_entry_ref (entry));
+  return TRUE;
+}
+
+static gboolean
+rebuild_one (VgSituation    *self,
+             VgJournalEntry *entry)
+{
+  g_autofree char *feed = vg_journal_entry_dup_string (entry, "feed");
+  g_autofree char *event = NULL;
+
+  if (feed == NULL)
+    return TRUE;
+  if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_FEED_HEALTH)
+    {
+      g_autofree char *kind_id = vg_journal_entry_dup_string (entry, "kind");
+      g_autofree char *message = vg_journal_entry_dup_string (entry, "error");
+      VgFeedKind kind;
+
+      event = vg_journal_entry_dup_string (entry, "event");
+      if (g_strcmp0 (event, "declared") == 0 && vg_feed_kind_from_id (kind_id, &kind))
+        g_hash_table_insert (self->feed_kinds, g_strdup (feed), GUINT_TO_POINTER (kind + 1));
+      else if (g_strcmp0 (event, "failing") == 0)
+        {
+          g_autoptr(GError) failure = g_error_new_literal (VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
+                                                           message ? message : "");
+
+          vg_picture_feed_failed (self->picture, feed, failure, vg_journal_entry_get_time (entry));
+        }
+    }
+  else if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_RAW_FEED_PAYLOAD)
+    {
+      g_autofree char *sha = vg_journal_entry_dup_string (entry, "sha256");
+      gpointer kind = g_hash_table_lookup (self->feed_kinds, feed);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GDateTime) received = vg_time_new_from_usec (vg_journal_entry_get_time (entry));
+      g_autoptr(VgFeedBatch) batch = NULL;
+
+      if (kind == NULL || sha == NULL || (bytes = vg_journal_dup_raw_payload (self->journal, sha, NULL)) == NULL)
+        return TRUE;
+      batch = vg_feed_parse (GPOINTER_TO_UINT (kind) - 1, feed, received, bytes, NULL);
+      if (batch != NULL)
+        {
+          vg_picture_apply_batch (self->picture, batch);
+          vg_picture_feed_succeeded (self->picture, feed, vg_journal_entry_get_time (entry));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_writable (VgSituation  *self,
+                GError      **error)
+{
+  if (!vg_journal_is_read_only (self->journal))
+    return TRUE;
+  g_set_error (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE,
+               _("The situation journal %s is open read-only: nothing can be recorded"),
+               vg_journal_get_path (self->journal));
+  return FALSE;
 }
 
 VgSituation *
@@ -86,6 +167,22 @@ vg_situation_open_or_create (const char  *path,
   if (self->journal == NULL)
     return NULL;
 
+  {
+    g_autofree char *catalog_path = vg_data_dir_find ("gauges.json", NULL);
+    g_autoptr(GListStore) catalog = catalog_path ? vg_gauge_load_catalog (catalog_path, NULL) : NULL;
+    g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_journal_entry_unref);
+    VgJournalFilter filter;
+
+    self->picture = vg_picture_new (clock, catalog ? G_LIST_MODEL (catalog) : NULL);
+    vg_journal_filter_init (&filter);
+    filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_FEED_HEALTH) |
+                   VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
+    /* Collected first: reading a raw payload is a journal read, not allowed inside foreach. */
+    vg_journal_foreach (self->journal, &filter, collect_entry_cb, entries, NULL);
+    for (guint i = 0; i < entries->len; i++)
+      rebuild_one (self, g_ptr_array_index (entries, i));
+    vg_picture_refresh (self->picture);
+  }
   vg_situation_refresh (self);
   return g_steal_pointer (&self);
 }
@@ -194,15 +291,239 @@ vg_situation_add_note (VgSituation        *self,
 {
   g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
 
-  if (vg_journal_is_read_only (self->journal))
-    {
-      g_set_error (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE,
-                   _("The situation journal %s is open read-only: the note was not recorded"),
-                   vg_journal_get_path (self->journal));
-      return FALSE;
-    }
+  if (!check_writable (self, error))
+    return FALSE;
   if (!vg_journal_add_note (self->journal, operator_name, text, feature_ids, seq, error))
     return FALSE;
   vg_situation_refresh (self);
+  return TRUE;
+}
+
+VgPicture *
+vg_situation_get_picture (VgSituation *self)
+{
+  g_return_val_if_fail (VG_IS_SITUATION (self), NULL);
+
+  return self->picture;
+}
+
+static JsonNode *
+feed_event (const char *feed_id,
+            const char *event)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "feed", feed_id);
+  json_object_set_string_member (object, "event", event);
+  json_node_take_object (node, object);
+  return node;
+}
+
+gboolean
+vg_situation_declare_feed (VgSituation  *self,
+                           const char   *feed_id,
+                           VgFeedKind    kind,
+                           const char   *label,
+                           GError      **error)
+{
+  g_autoptr(JsonNode) payload = NULL;
+  gpointer known;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (feed_id != NULL, FALSE);
+
+  known = g_hash_table_lookup (self->feed_kinds, feed_id);
+  if (known != NULL && GPOINTER_TO_UINT (known) - 1 == kind)
+    return TRUE;
+  if (!check_writable (self, error))
+    return FALSE;
+
+  payload = feed_event (feed_id, "declared");
+  json_object_set_string_member (json_node_get_object (payload), "kind", vg_feed_kind_to_id (kind));
+  if (label != NULL)
+    json_object_set_string_member (json_node_get_object (payload), "label", label);
+  if (!vg_journal_append (self->journal, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, payload, NULL, error))
+    return FALSE;
+  g_hash_table_insert (self->feed_kinds, g_strdup (feed_id), GUINT_TO_POINTER (kind + 1));
+  vg_picture_ensure_feed (self->picture, feed_id, 0);
+  return TRUE;
+}
+
+/* The JSON a record's to_json builds, with the feed and raw payload it came from. */
+static JsonNode *
+record_payload (void      (*to_json) (gpointer, JsonBuilder *),
+                gpointer    record,
+                const char *feed_id,
+                const char *raw_sha256)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonNode *node;
+
+  to_json (record, builder);
+  node = json_builder_get_root (builder);
+  json_object_set_string_member (json_node_get_object (node), "feed", feed_id);
+  json_object_set_string_member (json_node_get_object (node), "raw", raw_sha256);
+  return node;
+}
+
+static gboolean
+queue_records (VgJournalBatch  *journal_batch,
+               VgFeedBatch     *batch,
+               const char      *feed_id,
+               GError         **error)
+{
+  const char *sha = vg_feed_origin_get_sha256 (vg_feed_batch_get_origin (batch));
+  GPtrArray *records;
+
+  records = vg_feed_batch_get_observations (batch);
+  for (guint i = 0; i < records->len; i++)
+    {
+      VgObservation *o = g_ptr_array_index (records, i);
+      g_autoptr(JsonNode) payload = record_payload ((gpointer) vg_observation_to_json, o, feed_id, sha);
+
+      /* The journal's derived state keys readings by "sensor". */
+      json_object_set_string_member (json_node_get_object (payload), "sensor", vg_observation_get_station_id (o));
+      if (!vg_journal_batch_add (journal_batch, VG_JOURNAL_KIND_OBSERVATION, feed_id, feed_id, payload, error))
+        return FALSE;
+    }
+  records = vg_feed_batch_get_warnings (batch);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(JsonNode) payload = record_payload ((gpointer) vg_warning_to_json, g_ptr_array_index (records, i), feed_id, sha);
+
+      if (!vg_journal_batch_add (journal_batch, VG_JOURNAL_KIND_WARNING, feed_id, feed_id, payload, error))
+        return FALSE;
+    }
+  records = vg_feed_batch_get_incidents (batch);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(JsonNode) payload = record_payload ((gpointer) vg_incident_to_json, g_ptr_array_index (records, i), feed_id, sha);
+
+      if (!vg_journal_batch_add (journal_batch, VG_JOURNAL_KIND_INCIDENT, feed_id, feed_id, payload, error))
+        return FALSE;
+    }
+  records = vg_feed_batch_get_forecasts (batch);
+  for (guint i = 0; i < records->len; i++)
+    {
+      VgForecast *f = g_ptr_array_index (records, i);
+      g_autoptr(JsonNode) payload = feed_event (feed_id, "forecast");
+      JsonObject *o = json_node_get_object (payload);
+      g_autoptr(GDateTime) run = vg_forecast_get_model_run (f) ? vg_time_new_from_usec (vg_forecast_get_model_run (f)) : NULL;
+      g_autofree char *run_text = run ? g_date_time_format_iso8601 (run) : NULL;
+
+      /* The series themselves stay in the raw payload; the entry says what arrived. */
+      json_object_remove_member (o, "event");
+      json_object_set_string_member (o, "type", "forecast");
+      json_object_set_string_member (o, "raw", sha);
+      json_object_set_int_member (o, "steps", vg_forecast_get_n_steps (f));
+      if (run_text != NULL)
+        json_object_set_string_member (o, "model_run", run_text);
+      if (!vg_journal_batch_add (journal_batch, VG_JOURNAL_KIND_OBSERVATION, feed_id, feed_id, payload, error))
+        return FALSE;
+    }
+  records = vg_feed_batch_get_refusals (batch);
+  for (guint i = 0; i < records->len; i++)
+    {
+      VgFeedRefusal *r = g_ptr_array_index (records, i);
+      g_autoptr(JsonNode) payload = feed_event (feed_id, vg_feed_refusal_action_to_id (vg_feed_refusal_get_action (r)));
+      JsonObject *o = json_node_get_object (payload);
+
+      /* A refused or stripped record is said in the journal, with why and where. */
+      json_object_set_string_member (o, "raw", sha);
+      json_object_set_string_member (o, "reason", vg_feed_refusal_get_error (r)->message);
+      if (vg_feed_refusal_get_position (r) != NULL)
+        json_object_set_string_member (o, "position", vg_feed_refusal_get_position (r));
+      if (vg_feed_refusal_get_field (r) != NULL)
+        json_object_set_string_member (o, "field", vg_feed_refusal_get_field (r));
+      if (!vg_journal_batch_add (journal_batch, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, payload, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vg_situation_ingest_payload (VgSituation  *self,
+                             const char   *feed_id,
+                             const char   *url,
+                             const char   *content_type,
+                             gint64        fetched_usec,
+                             GBytes       *payload,
+                             VgFeedBatch **out_batch,
+                             GError      **error)
+{
+  g_autoptr(VgJournalBatch) journal_batch = NULL;
+  g_autoptr(VgFeedBatch) batch = NULL;
+  g_autoptr(GDateTime) fetched = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  gpointer kind;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (feed_id != NULL && url != NULL && content_type != NULL, FALSE);
+  g_return_val_if_fail (payload != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  kind = g_hash_table_lookup (self->feed_kinds, feed_id);
+  if (kind == NULL)
+    {
+      g_set_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED,
+                   _("Feed “%s” was not declared: its payloads cannot be parsed"), feed_id);
+      return FALSE;
+    }
+
+  fetched = vg_time_new_from_usec (fetched_usec);
+  batch = vg_feed_parse (GPOINTER_TO_UINT (kind) - 1, feed_id, fetched, payload, &parse_error);
+
+  journal_batch = vg_journal_batch_new ();
+  if (!vg_journal_batch_add_raw_payload (journal_batch, feed_id, url, content_type, fetched, payload, error))
+    return FALSE;
+  if (batch != NULL)
+    {
+      if (!queue_records (journal_batch, batch, feed_id, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(JsonNode) event = feed_event (feed_id, "failing");
+
+      json_object_set_string_member (json_node_get_object (event), "error", parse_error->message);
+      if (!vg_journal_batch_add (journal_batch, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, event, error))
+        return FALSE;
+    }
+  if (!vg_journal_commit_batch (self->journal, journal_batch, NULL, error))
+    return FALSE;
+
+  if (batch == NULL)
+    {
+      vg_picture_feed_failed (self->picture, feed_id, parse_error, fetched_usec);
+      g_propagate_error (error, g_steal_pointer (&parse_error));
+      return FALSE;
+    }
+  vg_picture_apply_batch (self->picture, batch);
+  vg_picture_feed_succeeded (self->picture, feed_id, fetched_usec);
+  if (out_batch != NULL)
+    *out_batch = g_steal_pointer (&batch);
+  return TRUE;
+}
+
+gboolean
+vg_situation_feed_failed (VgSituation  *self,
+                          const char   *feed_id,
+                          const GError *failure,
+                          GError      **error)
+{
+  g_autoptr(JsonNode) event = NULL;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (feed_id != NULL && failure != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  event = feed_event (feed_id, "failing");
+  json_object_set_string_member (json_node_get_object (event), "error", failure->message);
+  if (!vg_journal_append (self->journal, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, event, NULL, error))
+    return FALSE;
+  vg_picture_feed_failed (self->picture, feed_id, failure, vg_clock_get_now_usec (self->clock));
   return TRUE;
 }

@@ -6,7 +6,10 @@
 #include <gio/gio.h>
 
 #include "vg-clock.h"
+#include "vg-feed-batch.h"
+#include "vg-feed-kind.h"
 #include "vg-journal.h"
+#include "vg-picture.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +50,35 @@ gboolean     vg_situation_add_note       (VgSituation        *self,
                                           const char * const *feature_ids,
                                           guint64            *seq,
                                           GError            **error);
+/* The situation picture (gauges, warnings, incidents, forecast, feed health); borrowed. */
+VgPicture   *vg_situation_get_picture    (VgSituation  *self);
+/* Declares feed @feed_id of @kind (journaled once per journal, so that the raw payloads it
+ * sends can be parsed again when the journal is reopened). */
+gboolean     vg_situation_declare_feed   (VgSituation  *self,
+                                          const char   *feed_id,
+                                          VgFeedKind    kind,
+                                          const char   *label,
+                                          GError      **error);
+/* Takes a payload of a declared feed as received: journals the bytes, parses them with the
+ * feed's parser, journals every record (observations, warnings, incidents, forecast) and every
+ * refusal with its reason, all in one transaction, and merges the records into the picture.
+ * A payload that does not parse is still journaled (it is evidence), the feed is marked failing
+ * and the error returned; nothing stored before is touched. @batch, if not NULL, gets the
+ * parsed records. */
+gboolean     vg_situation_ingest_payload (VgSituation  *self,
+                                          const char   *feed_id,
+                                          const char   *url,
+                                          const char   *content_type,
+                                          gint64        fetched_usec,
+                                          GBytes       *payload,
+                                          VgFeedBatch **batch,
+                                          GError      **error);
+/* Records that feed @feed_id failed (unreachable, HTTP error, exercise inject...) at the clock's
+ * time, in the journal and the picture. */
+gboolean     vg_situation_feed_failed    (VgSituation  *self,
+                                          const char   *feed_id,
+                                          const GError *failure,
+                                          GError      **error);
 /* Picks up entries appended since the last call (by this process or another, e.g. `vigie-cli
  * journal note` during a drill) into the views. */
 void         vg_situation_refresh        (VgSituation  *self);
