@@ -37,6 +37,9 @@ int  vg_cli_heat        (int          argc,
 /* `vigie-cli parse KIND FILE`: the normalised records of a feed payload. */
 int  vg_cli_parse_feed  (int          argc,
                          char       **argv);
+/* `vigie-cli replay SCENARIO_DIR --journal OUT`: a scenario replayed headless. */
+int  vg_cli_replay      (int          argc,
+                         char       **argv);
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);

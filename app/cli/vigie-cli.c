@@ -18,6 +18,7 @@ static const struct {
 } commands[] = {
   { "journal", vg_cli_journal, N_("Verify, show or add to a situation journal") },
   { "heat",  vg_cli_heat,  N_("Heat-stress indices, and heat risk per district from a forecast") },
+  { "replay", vg_cli_replay, N_("Replay a training scenario headless into an exercise journal") },
   { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },
   { "parse", vg_cli_parse_feed, N_("Print the normalised records of a feed payload") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },

@@ -12,7 +12,7 @@
 #include "vg-error.h"
 #include "vg-gauge.h"
 
-#define HISTORY_USEC (7 * G_TIME_SPAN_DAY)
+#define HISTORY_USEC (14 * G_TIME_SPAN_DAY)
 
 struct _VgGauge
 {

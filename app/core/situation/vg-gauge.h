@@ -51,7 +51,7 @@ double         vg_gauge_get_threshold    (VgGauge       *self,
 /* Where the thresholds come from ("assumed"...); borrowed, may be NULL. */
 const char    *vg_gauge_get_thresholds_source (VgGauge  *self);
 /* Adds a stage (@discharge FALSE, m) or discharge (TRUE, m³/s) reading; older duplicates and
- * readings more than 7 days older than the newest are dropped. Notifies "level" on change. */
+ * readings more than 14 days older than the newest are dropped. Notifies "level" on change. */
 void           vg_gauge_add_reading      (VgGauge       *self,
                                           gboolean       discharge,
                                           gint64         time,

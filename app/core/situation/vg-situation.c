@@ -409,7 +409,8 @@ queue_records (VgJournalBatch  *journal_batch,
       VgForecast *f = g_ptr_array_index (records, i);
       g_autoptr(JsonNode) payload = feed_event (feed_id, "forecast");
       JsonObject *o = json_node_get_object (payload);
-      g_autoptr(GDateTime) run = vg_forecast_get_model_run (f) ? vg_time_new_from_usec (vg_forecast_get_model_run (f)) : NULL;
+      g_autoptr(GDateTime) run = vg_forecast_get_model_run (f) != VG_FEED_TIME_UNKNOWN
+                                 ? vg_time_new_from_usec (vg_forecast_get_model_run (f)) : NULL;
       g_autofree char *run_text = run ? g_date_time_format_iso8601 (run) : NULL;
 
       /* The series themselves stay in the raw payload; the entry says what arrived. */
