@@ -24,7 +24,7 @@ struct _VgLayersPanel
   GtkLabel     *basemap_detail;
   GtkBox       *legend_box;
 
-  VgSitesLayer *layer;
+  VgMapView    *map_view;
   GSettings    *settings;
   GtkWidget    *toggles[VG_N_SITE_CATEGORIES];
 };
@@ -167,7 +167,7 @@ save_hidden (VgLayersPanel *self)
   if (self->settings == NULL)
     return;
   for (guint c = 0; c < VG_N_SITE_CATEGORIES; c++)
-    if (!vg_sites_layer_get_category_visible (self->layer, c))
+    if (!vg_map_view_get_site_category_visible (self->map_view, c))
       g_strv_builder_add (hidden, vg_site_category_to_id (c));
   ids = g_strv_builder_end (hidden);
   g_settings_set_strv (self->settings, "hidden-site-categories", (const char * const *) ids);
@@ -179,7 +179,7 @@ toggled_cb (GtkCheckButton *button,
 {
   guint category = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "category"));
 
-  vg_sites_layer_set_category_visible (self->layer, category, gtk_check_button_get_active (button));
+  vg_map_view_set_site_category_visible (self->map_view, category, gtk_check_button_get_active (button));
   save_hidden (self);
 }
 
@@ -245,7 +245,7 @@ vg_layers_panel_dispose (GObject *object)
   VgLayersPanel *self = VG_LAYERS_PANEL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_LAYERS_PANEL);
-  g_clear_object (&self->layer);
+  g_clear_object (&self->map_view);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (vg_layers_panel_parent_class)->dispose (object);
@@ -287,7 +287,7 @@ vg_layers_panel_new (void)
 
 void
 vg_layers_panel_set_sites (VgLayersPanel *self,
-                           VgSitesLayer  *layer,
+                           VgMapView     *map_view,
                            GListModel    *sites,
                            GSettings     *settings)
 {
@@ -295,10 +295,10 @@ vg_layers_panel_set_sites (VgLayersPanel *self,
   g_auto(GStrv) hidden = NULL;
 
   g_return_if_fail (VG_IS_LAYERS_PANEL (self));
-  g_return_if_fail (VG_IS_SITES_LAYER (layer));
+  g_return_if_fail (VG_IS_MAP_VIEW (map_view));
   g_return_if_fail (G_IS_LIST_MODEL (sites));
 
-  g_set_object (&self->layer, layer);
+  g_set_object (&self->map_view, map_view);
   g_set_object (&self->settings, settings);
   for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
     {
@@ -311,7 +311,7 @@ vg_layers_panel_set_sites (VgLayersPanel *self,
     {
       gboolean visible = !g_strv_contains ((const char * const *) hidden, vg_site_category_to_id (c));
 
-      vg_sites_layer_set_category_visible (layer, c, visible);
+      vg_map_view_set_site_category_visible (map_view, c, visible);
       gtk_list_box_append (self->sites_list, make_row (self, c, counts[c], visible));
     }
 }

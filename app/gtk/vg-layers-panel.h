@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 
-#include "vg-sites-layer.h"
+#include "vg-map-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +17,10 @@ G_DECLARE_FINAL_TYPE (VgLayersPanel, vg_layers_panel, VG, LAYERS_PANEL, GtkWidge
 
 /* New, empty panel. */
 GtkWidget *vg_layers_panel_new             (void);
-/* Lists the site categories of @sites (VgSite), toggling them on @layer; the hidden ones are
+/* Lists the site categories of @sites (VgSite), toggling them on @map_view; the hidden ones are
  * remembered in @settings' "hidden-site-categories" (may be NULL). */
 void       vg_layers_panel_set_sites       (VgLayersPanel *self,
-                                            VgSitesLayer  *layer,
+                                            VgMapView     *map_view,
                                             GListModel    *sites,
                                             GSettings     *settings);
 /* Shows which basemap is drawn ("offline" or "osm"). */

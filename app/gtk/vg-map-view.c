@@ -9,7 +9,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vg-feed-origin.h"
+#include "vg-map-items.h"
 #include "vg-map-view.h"
+#include "vg-site.h"
+#include "vg-warning.h"
 #include "vg-tile-cache.h"
 #include "vg-tile-renderer.h"
 
@@ -29,7 +33,13 @@ struct _VgMapView
   VgOfflineTileSource *offline_source;
   ShumateMapSource    *offline_map_source;
   ShumateMapSource    *online_map_source;
-  VgSitesLayer        *sites_layer;
+  GtkCustomFilter     *site_filter;
+  guint                hidden_categories;   /* bit per VgSiteCategory */
+  VgPointLayer        *sites_layer;
+  VgPointLayer        *gauges_layer;
+  VgPointLayer        *incidents_layer;
+  GtkBox              *warnings_box;
+  VgPicture           *picture;
   gboolean             online;
   gboolean             homed;    /* framed the Métropole once the widget had a size */
 };
@@ -152,6 +162,78 @@ frame_extent (VgMapView    *self,
 }
 
 static gboolean
+site_visible (gpointer item,
+              gpointer user_data)
+{
+  VgMapView *self = user_data;
+
+  return !(self->hidden_categories & (1u << vg_site_get_category (item)));
+}
+
+static void
+add_picture_layers (VgMapView *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map));
+
+  if (self->gauges_layer != NULL)
+    return;
+  /* Incidents under gauges, both above the sites: what moves is what needs looking at. */
+  self->incidents_layer = vg_point_layer_new (viewport, vg_picture_get_incidents (self->picture), 16,
+                                              vg_incident_item_locate, vg_incident_item_draw, vg_incident_item_detail);
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->incidents_layer));
+  self->gauges_layer = vg_point_layer_new (viewport, vg_picture_get_gauges (self->picture), 16,
+                                           vg_gauge_item_locate, vg_gauge_item_draw, vg_gauge_item_detail);
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->gauges_layer));
+}
+
+static const char *
+awareness_css_class (VgAwarenessLevel level)
+{
+  switch (level)
+    {
+    case VG_AWARENESS_RED: return "warning-red";
+    case VG_AWARENESS_ORANGE: return "warning-orange";
+    case VG_AWARENESS_YELLOW: return "warning-yellow";
+    case VG_AWARENESS_GREEN:
+    case VG_AWARENESS_UNKNOWN:
+    default: return "warning-other";
+    }
+}
+
+/* The official warnings in force, on the map in their own colours: they always win over
+ * anything Vigie computes. */
+static void
+warnings_changed_cb (VgMapView *self)
+{
+  GListModel *warnings = vg_picture_get_warnings (self->picture);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box))) != NULL)
+    gtk_box_remove (self->warnings_box, child);
+  for (guint i = 0; i < g_list_model_get_n_items (warnings); i++)
+    {
+      g_autoptr(VgWarning) w = g_list_model_get_item (warnings, i);
+      g_autofree char *text = NULL;
+      g_autofree char *until = NULL;
+      GtkWidget *chip;
+
+      if (vg_warning_get_expires (w) != VG_FEED_TIME_UNKNOWN)
+        until = vg_format_local_time (vg_warning_get_expires (w));
+      text = g_strdup_printf ("%s — %s%s%s", vg_warning_get_sender_name (w) ? vg_warning_get_sender_name (w) : vg_warning_get_sender (w),
+                              vg_warning_get_headline (w) ? vg_warning_get_headline (w) : vg_warning_get_event (w),
+                              until ? _(", until ") : "", until ? until : "");
+      chip = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (chip), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (chip), 60);
+      gtk_label_set_xalign (GTK_LABEL (chip), 0);
+      gtk_widget_add_css_class (chip, "warning-chip");
+      gtk_widget_add_css_class (chip, awareness_css_class (vg_warning_get_awareness_level (w)));
+      gtk_box_append (self->warnings_box, chip);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), g_list_model_get_n_items (warnings) > 0);
+}
+
+static gboolean
 go_home_idle_cb (gpointer user_data)
 {
   vg_map_view_go_home (user_data);
@@ -201,6 +283,8 @@ vg_map_view_dispose (GObject *object)
   g_clear_object (&self->offline_map_source);
   g_clear_object (&self->online_map_source);
   g_clear_object (&self->basemap);
+  g_clear_object (&self->site_filter);
+  g_clear_object (&self->picture);
   g_clear_pointer (&self->cache_path, g_free);
 
   G_OBJECT_CLASS (vg_map_view_parent_class)->dispose (object);
@@ -221,6 +305,7 @@ vg_map_view_class_init (VgMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, VgMapView, simple_map);
   gtk_widget_class_bind_template_child (widget_class, VgMapView, coverage_note);
+  gtk_widget_class_bind_template_child (widget_class, VgMapView, warnings_box);
   gtk_widget_class_set_css_name (widget_class, "vg-map-view");
 }
 
@@ -266,9 +351,16 @@ vg_map_view_set_basemap (VgMapView  *self,
   map = shumate_simple_map_get_map (self->simple_map);
   if (sites != NULL)
     {
-      self->sites_layer = vg_sites_layer_new (shumate_map_get_viewport (map), sites);
+      g_autoptr(GtkFilterListModel) visible = NULL;
+
+      self->site_filter = gtk_custom_filter_new (site_visible, self, NULL);
+      visible = gtk_filter_list_model_new (g_object_ref (sites), GTK_FILTER (g_object_ref (self->site_filter)));
+      self->sites_layer = vg_point_layer_new (shumate_map_get_viewport (map), G_LIST_MODEL (visible), 9,
+                                              vg_site_item_locate, vg_site_item_draw, vg_site_item_detail);
       shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->sites_layer));
     }
+  if (self->picture != NULL)
+    add_picture_layers (self);
 }
 
 void
@@ -343,12 +435,67 @@ vg_map_view_get_map (VgMapView *self)
   return shumate_simple_map_get_map (self->simple_map);
 }
 
-VgSitesLayer *
+VgPointLayer *
 vg_map_view_get_sites_layer (VgMapView *self)
 {
   g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
 
   return self->sites_layer;
+}
+
+VgPointLayer *
+vg_map_view_get_gauges_layer (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return self->gauges_layer;
+}
+
+gboolean
+vg_map_view_get_site_category_visible (VgMapView      *self,
+                                       VgSiteCategory  category)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (category < VG_N_SITE_CATEGORIES, FALSE);
+
+  return !(self->hidden_categories & (1u << category));
+}
+
+void
+vg_map_view_set_site_category_visible (VgMapView      *self,
+                                       VgSiteCategory  category,
+                                       gboolean        visible)
+{
+  guint before;
+
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (category < VG_N_SITE_CATEGORIES);
+
+  before = self->hidden_categories;
+  if (visible)
+    self->hidden_categories &= ~(1u << category);
+  else
+    self->hidden_categories |= 1u << category;
+  if (before != self->hidden_categories && self->site_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->site_filter), visible ? GTK_FILTER_CHANGE_LESS_STRICT
+                                                               : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+void
+vg_map_view_set_picture (VgMapView *self,
+                         VgPicture *picture)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (VG_IS_PICTURE (picture));
+  g_return_if_fail (self->picture == NULL);
+
+  self->picture = g_object_ref (picture);
+  g_signal_connect_object (vg_picture_get_warnings (picture), "items-changed",
+                           G_CALLBACK (warnings_changed_cb), self, G_CONNECT_SWAPPED);
+  warnings_changed_cb (self);
+  /* Layers need the map source the basemap brings; added then if not yet. */
+  if (self->basemap != NULL)
+    add_picture_layers (self);
 }
 
 VgOfflineTileSource *

@@ -8,7 +8,9 @@
 
 #include "vg-basemap.h"
 #include "vg-offline-tile-source.h"
-#include "vg-sites-layer.h"
+#include "vg-picture.h"
+#include "vg-point-layer.h"
+#include "vg-site-category.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VgMapView, vg_map_view, VG, MAP_VIEW, GtkWidget)
 
 /* The situation map: a libshumate map over the offline city basemap (or OpenStreetMap's tiles
- * when the operator chooses them), with the sensitive sites layer and the attribution always
- * visible. */
+ * when the operator chooses them), with the sensitive sites, the gauges and incidents of the
+ * situation picture, the official warnings in force, and the attribution always visible. */
 
 /* New, empty map view; vg_map_view_set_basemap() gives it something to draw. */
 GtkWidget           *vg_map_view_new             (void);
@@ -45,7 +47,19 @@ void                 vg_map_view_zoom_out        (VgMapView   *self);
 /* The libshumate map; borrowed. */
 ShumateMap          *vg_map_view_get_map         (VgMapView   *self);
 /* The sites layer, or NULL before vg_map_view_set_basemap(); borrowed. */
-VgSitesLayer        *vg_map_view_get_sites_layer (VgMapView   *self);
+VgPointLayer        *vg_map_view_get_sites_layer (VgMapView   *self);
+/* The gauges layer, or NULL before a picture and a basemap are set; borrowed. */
+VgPointLayer        *vg_map_view_get_gauges_layer (VgMapView  *self);
+/* Whether sites of @category are drawn. */
+gboolean             vg_map_view_get_site_category_visible (VgMapView      *self,
+                                                            VgSiteCategory  category);
+/* Shows or hides sites of @category. */
+void                 vg_map_view_set_site_category_visible (VgMapView      *self,
+                                                            VgSiteCategory  category,
+                                                            gboolean        visible);
+/* Draws the situation @picture: gauges by threshold level, incidents, warnings in force. */
+void                 vg_map_view_set_picture     (VgMapView   *self,
+                                                  VgPicture   *picture);
 /* The offline tile source, or NULL before vg_map_view_set_basemap(); borrowed. */
 VgOfflineTileSource *vg_map_view_get_offline_source (VgMapView *self);
 

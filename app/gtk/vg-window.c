@@ -219,7 +219,7 @@ city_data_ready_cb (VgWindow      *self,
   cache = vg_application_dup_tile_cache_path (app);
   vg_map_view_set_basemap (self->map_view, vg_application_get_basemap (app), cache,
                            vg_application_get_sites (app));
-  vg_layers_panel_set_sites (self->layers_panel, vg_map_view_get_sites_layer (self->map_view),
+  vg_layers_panel_set_sites (self->layers_panel, self->map_view,
                              vg_application_get_sites (app), settings);
   basemap_changed_cb (self);
 }
@@ -230,6 +230,7 @@ refresh_situation_cb (gpointer user_data)
   VgSituation *situation = user_data;
 
   vg_situation_refresh (situation);
+  vg_picture_refresh (vg_situation_get_picture (situation));
   return G_SOURCE_CONTINUE;
 }
 
@@ -275,6 +276,7 @@ attach_situation (VgWindow      *self,
       return;
     }
   vg_log_strip_set_situation (self->log_strip, situation);
+  vg_map_view_set_picture (self->map_view, vg_situation_get_picture (situation));
   adw_window_title_set_title (self->window_title, vg_situation_get_name (situation));
   vg_window_set_exercise (self, vg_situation_is_exercise (situation));
   if (vg_situation_get_problem (situation) != NULL)

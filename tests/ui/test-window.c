@@ -126,7 +126,7 @@ test_map_shows_tiles (void)
                   stats.variance, stats.land_share);
   g_assert_cmpfloat (stats.land_share, >, 0.2);
   g_assert_cmpfloat (stats.variance, >, 20);
-  g_assert_cmpuint (vg_sites_layer_get_n_drawn (vg_map_view_get_sites_layer (map_view)), >, 200);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_sites_layer (map_view)), >, 200);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -136,7 +136,8 @@ static void
 test_layer_toggle (void)
 {
   VgWindow *window = vg_window_new (GTK_APPLICATION (app));
-  VgSitesLayer *layer = vg_map_view_get_sites_layer (vg_window_get_map_view (window));
+  VgMapView *map_view = vg_window_get_map_view (window);
+  VgPointLayer *layer = vg_map_view_get_sites_layer (map_view);
   GtkWidget *toggle = vg_layers_panel_get_toggle (vg_window_get_layers_panel (window), VG_SITE_SCHOOL);
   g_auto(GStrv) hidden = NULL;
   guint before;
@@ -144,19 +145,19 @@ test_layer_toggle (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for (tiles_delivered, window, 20));
   settle ();
-  before = vg_sites_layer_get_n_drawn (layer);
+  before = vg_point_layer_get_n_drawn (layer);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
   settle ();
-  g_assert_false (vg_sites_layer_get_category_visible (layer, VG_SITE_SCHOOL));
+  g_assert_false (vg_map_view_get_site_category_visible (map_view, VG_SITE_SCHOOL));
   /* 151 schools are no longer drawn (all are inside the framed Métropole). */
-  g_assert_cmpuint (vg_sites_layer_get_n_drawn (layer), ==, before - 151);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (layer), ==, before - 151);
   hidden = g_settings_get_strv (vg_application_get_settings (app), "hidden-site-categories");
   g_assert_true (g_strv_contains ((const char * const *) hidden, "school"));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
   settle ();
-  g_assert_cmpuint (vg_sites_layer_get_n_drawn (layer), ==, before);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (layer), ==, before);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -177,7 +178,7 @@ static void
 test_site_popover (void)
 {
   VgWindow *window = vg_window_new (GTK_APPLICATION (app));
-  VgSitesLayer *layer = vg_map_view_get_sites_layer (vg_window_get_map_view (window));
+  VgPointLayer *layer = vg_map_view_get_sites_layer (vg_window_get_map_view (window));
   GListModel *sites = vg_application_get_sites (app);
   g_autoptr(VgSite) zenith = NULL;
   GtkWidget *popover = NULL;
@@ -193,7 +194,7 @@ test_site_popover (void)
     }
   g_assert_nonnull (zenith);
 
-  vg_sites_layer_show_site (layer, zenith);
+  vg_point_layer_show_item (layer, zenith);
   settle ();
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (layer)); child; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))

@@ -1,0 +1,316 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#define G_LOG_DOMAIN "vg-map-items"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vg-clock.h"
+#include "vg-feed-origin.h"
+#include "vg-hydrograph.h"
+#include "vg-incident.h"
+#include "vg-map-items.h"
+#include "vg-site.h"
+#include "vg-site-symbol.h"
+
+void
+vg_gauge_level_color (VgGaugeLevel  level,
+                      double       *r,
+                      double       *g,
+                      double       *b)
+{
+  /* The order of Vigicrues' colours (green, yellow, orange, red), in tones that stay apart
+   * for red-green colour blindness; the symbol's shape and label carry the level too. */
+  static const guint32 colors[] = { 0x8a8a8a, 0x2b83ba, 0xf2c500, 0xf07f09, 0xc81e1e };
+  guint32 c = colors[CLAMP (level + 1, 0, 4)];
+
+  *r = (c >> 16 & 0xff) / 255.;
+  *g = (c >> 8 & 0xff) / 255.;
+  *b = (c & 0xff) / 255.;
+}
+
+const char *
+vg_gauge_level_label (VgGaugeLevel level)
+{
+  switch (level)
+    {
+    case VG_GAUGE_LEVEL_NORMAL: return _("below thresholds");
+    case VG_GAUGE_LEVEL_YELLOW: return _("yellow threshold");
+    case VG_GAUGE_LEVEL_ORANGE: return _("orange threshold");
+    case VG_GAUGE_LEVEL_RED: return _("red threshold");
+    case VG_GAUGE_LEVEL_UNKNOWN:
+    default: return _("no reading");
+    }
+}
+
+char *
+vg_format_local_time (gint64 usec)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(GDateTime) utc = vg_time_new_from_usec (usec);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone ? zone : g_time_zone_new_utc ());
+
+  return g_date_time_format (local, "%d/%m %H:%M");
+}
+
+char *
+vg_format_age (gint64 now,
+               gint64 then)
+{
+  gint64 minutes = (now - then) / G_TIME_SPAN_MINUTE;
+
+  if (minutes < 1)
+    return g_strdup (_("just now"));
+  if (minutes < 60)
+    return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " min ago", "%" G_GINT64_FORMAT " min ago", minutes), minutes);
+  if (minutes < 48 * 60)
+    return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " h ago", "%" G_GINT64_FORMAT " h ago", minutes / 60), minutes / 60);
+  return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day ago", "%" G_GINT64_FORMAT " days ago", minutes / 1440),
+                          minutes / 1440);
+}
+
+static GtkWidget *
+detail_box (const char *title,
+            const char *subtitle)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (subtitle != NULL)
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  return box;
+}
+
+static void
+add_line (GtkWidget  *box,
+          const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_box_append (GTK_BOX (box), label);
+}
+
+gboolean
+vg_gauge_item_locate (gpointer  item,
+                      double   *latitude,
+                      double   *longitude)
+{
+  *latitude = vg_gauge_get_latitude (item);
+  *longitude = vg_gauge_get_longitude (item);
+  return TRUE;
+}
+
+void
+vg_gauge_item_draw (cairo_t *cr,
+                    gpointer item,
+                    double   x,
+                    double   y,
+                    double   size)
+{
+  VgGauge *gauge = item;
+  VgGaugeSample latest;
+  double r, g, b, radius = size / 2;
+
+  vg_gauge_level_color (vg_gauge_get_level (gauge), &r, &g, &b);
+  cairo_save (cr);
+  /* A circle with a wave: the gauge; its fill: the threshold level. */
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, MAX (1.5, size / 10));
+  cairo_stroke (cr);
+  cairo_move_to (cr, x - radius * 0.6, y);
+  cairo_curve_to (cr, x - radius * 0.3, y - radius * 0.4, x, y + radius * 0.4, x + radius * 0.3, y);
+  cairo_curve_to (cr, x + radius * 0.45, y - radius * 0.2, x + radius * 0.55, y - radius * 0.1, x + radius * 0.6, y);
+  cairo_stroke (cr);
+
+  if (vg_gauge_get_latest (gauge, FALSE, &latest))
+    {
+      g_autofree char *text = g_strdup_printf ("%.2f m", latest.value);
+
+      /* The stage beside the symbol, with a halo so it reads on any background. */
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, MAX (10, size * 0.55));
+      cairo_move_to (cr, x + radius + 3, y + size * 0.2);
+      cairo_text_path (cr, text);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+GtkWidget *
+vg_gauge_item_detail (gpointer item)
+{
+  VgGauge *gauge = item;
+  VgGaugeSample stage, discharge;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *box;
+
+  subtitle = g_strdup_printf (_("Gauge %s — %s"), vg_gauge_get_code (gauge), vg_gauge_level_label (vg_gauge_get_level (gauge)));
+  box = detail_box (vg_gauge_get_name (gauge), subtitle);
+  if (vg_gauge_get_latest (gauge, FALSE, &stage))
+    {
+      g_autofree char *when = vg_format_local_time (stage.time);
+      g_autofree char *line = g_strdup_printf (_("Stage %.2f m at %s"), stage.value, when);
+
+      add_line (box, line);
+    }
+  if (vg_gauge_get_latest (gauge, TRUE, &discharge))
+    {
+      g_autofree char *line = g_strdup_printf (_("Discharge %.1f m³/s"), discharge.value);
+
+      add_line (box, line);
+    }
+  if (!isnan (vg_gauge_get_threshold (gauge, 0)))
+    {
+      g_autofree char *line = g_strdup_printf (_("Thresholds %.1f / %.1f / %.1f m (%s)"),
+                                               vg_gauge_get_threshold (gauge, 0), vg_gauge_get_threshold (gauge, 1),
+                                               vg_gauge_get_threshold (gauge, 2),
+                                               vg_gauge_get_thresholds_source (gauge) ? vg_gauge_get_thresholds_source (gauge) : "?");
+      add_line (box, line);
+    }
+  gtk_box_append (GTK_BOX (box), vg_hydrograph_new (gauge));
+  return box;
+}
+
+gboolean
+vg_incident_item_locate (gpointer  item,
+                         double   *latitude,
+                         double   *longitude)
+{
+  VgShapeSet *shapes = vg_incident_get_geometry (item);
+  const double *bbox;
+
+  if (shapes == NULL || vg_shape_set_get_n_shapes (shapes) == 0 ||
+      vg_shape_set_get_kind (shapes, 0) == VG_SHAPE_NONE)
+    return FALSE;
+  /* Lines and areas are shown at the middle of their extent. */
+  bbox = vg_shape_set_get_bbox (shapes, 0);
+  *longitude = (bbox[0] + bbox[2]) / 2;
+  *latitude = (bbox[1] + bbox[3]) / 2;
+  return TRUE;
+}
+
+static void
+severity_color (VgSeverity  severity,
+                double     *r,
+                double     *g,
+                double     *b)
+{
+  switch (severity)
+    {
+    case VG_SEVERITY_EXTREME: *r = 0.55; *g = 0.0; *b = 0.25; break;
+    case VG_SEVERITY_SEVERE: *r = 0.78; *g = 0.12; *b = 0.12; break;
+    case VG_SEVERITY_MODERATE: *r = 0.94; *g = 0.5; *b = 0.04; break;
+    case VG_SEVERITY_MINOR: *r = 0.95; *g = 0.77; *b = 0.0; break;
+    case VG_SEVERITY_NONE:
+    case VG_SEVERITY_UNKNOWN:
+    case VG_N_SEVERITIES:
+    default: *r = *g = *b = 0.45; break;
+    }
+}
+
+void
+vg_incident_item_draw (cairo_t *cr,
+                       gpointer item,
+                       double   x,
+                       double   y,
+                       double   size)
+{
+  double r, g, b, s = size * 0.65;
+
+  severity_color (vg_incident_get_severity (item), &r, &g, &b);
+  cairo_save (cr);
+  /* A warning triangle with an exclamation mark: an incident, in its severity's colour. */
+  cairo_move_to (cr, x, y - s);
+  cairo_line_to (cr, x + s, y + s * 0.75);
+  cairo_line_to (cr, x - s, y + s * 0.75);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, MAX (1.5, size / 10));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y - s * 0.45);
+  cairo_line_to (cr, x, y + s * 0.2);
+  cairo_stroke (cr);
+  cairo_arc (cr, x, y + s * 0.45, MAX (1, size / 14), 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+GtkWidget *
+vg_incident_item_detail (gpointer item)
+{
+  VgIncident *incident = item;
+  g_autofree char *subtitle = g_strdup_printf ("%s — %s — %s", vg_incident_kind_to_id (vg_incident_get_kind (incident)),
+                                               vg_severity_to_id (vg_incident_get_severity (incident)),
+                                               vg_incident_status_to_id (vg_incident_get_status (incident)));
+  GtkWidget *box = detail_box (vg_incident_get_title (incident) ? vg_incident_get_title (incident) : _("Incident"), subtitle);
+  g_autofree char *source = g_strdup_printf (_("Source: %s"), vg_feed_origin_get_feed_id (vg_incident_get_origin (incident)));
+
+  if (vg_incident_get_description (incident) != NULL)
+    add_line (box, vg_incident_get_description (incident));
+  if (vg_incident_get_start (incident) != VG_FEED_TIME_UNKNOWN)
+    {
+      g_autofree char *when = vg_format_local_time (vg_incident_get_start (incident));
+      g_autofree char *line = g_strdup_printf (_("Since %s"), when);
+
+      add_line (box, line);
+    }
+  add_line (box, source);
+  return box;
+}
+
+gboolean
+vg_site_item_locate (gpointer  item,
+                     double   *latitude,
+                     double   *longitude)
+{
+  *latitude = vg_site_get_latitude (item);
+  *longitude = vg_site_get_longitude (item);
+  return TRUE;
+}
+
+void
+vg_site_item_draw (cairo_t *cr,
+                   gpointer item,
+                   double   x,
+                   double   y,
+                   double   size)
+{
+  vg_site_symbol_draw (cr, vg_site_get_category (item), x, y, size);
+}
+
+GtkWidget *
+vg_site_item_detail (gpointer item)
+{
+  VgSite *site = item;
+  g_autofree char *detail = g_strdup_printf ("%s\n%.5f° N, %.5f° E", vg_site_category_get_label (vg_site_get_category (site)),
+                                             vg_site_get_latitude (site), vg_site_get_longitude (site));
+
+  return detail_box (vg_site_get_name (site), detail);
+}
