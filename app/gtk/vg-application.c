@@ -10,8 +10,11 @@
 
 #include "vg-application.h"
 #include "vg-data-dir.h"
+#include "vg-error.h"
 #include "vg-gpkg.h"
 #include "vg-preferences-window.h"
+#include "vg-replay.h"
+#include "vg-scenario.h"
 #include "vg-site.h"
 #include "vg-window.h"
 #include "vigie-resources.h"
@@ -26,6 +29,9 @@ struct _VgApplication
   GListStore     *sites;
   VgSituation    *situation;
   char           *situation_error;
+  char           *start_scenario;   /* --scenario */
+  double          start_speed;      /* --speed, scenario seconds per second */
+  char           *start_seek;       /* --seek, ISO 8601 */
   char           *data_error;
   gboolean        city_data_ready;
 };
@@ -268,11 +274,68 @@ vg_application_startup (GApplication *application)
 static void
 vg_application_activate (GApplication *application)
 {
+  VgApplication *self = VG_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_autoptr(GError) error = NULL;
 
+  if (window == NULL && self->start_scenario != NULL)
+    {
+      window = vg_application_start_exercise (self, self->start_scenario, &error);
+      if (window == NULL)
+        {
+          /* The live desk opens anyway, saying why the exercise could not start. */
+          window = GTK_WINDOW (vg_window_new (GTK_APPLICATION (application)));
+          vg_window_show_error (VG_WINDOW (window), error->message);
+        }
+      else
+        {
+          VgReplayBar *bar = vg_window_get_replay_bar (VG_WINDOW (window));
+
+          if (self->start_seek != NULL)
+            {
+              g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (self->start_seek, NULL);
+
+              if (at != NULL)
+                vg_replay_bar_seek (bar, vg_time_to_usec (at));
+            }
+          if (self->start_speed >= 0)
+            {
+              vg_replay_bar_set_speed (bar, self->start_speed);
+              vg_replay_bar_set_playing (bar, TRUE);
+            }
+        }
+    }
   if (window == NULL)
     window = GTK_WINDOW (vg_window_new (GTK_APPLICATION (application)));
   gtk_window_present (window);
+}
+
+static int
+vg_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  VgApplication *self = VG_APPLICATION (application);
+  const char *speed = NULL;
+
+  g_variant_dict_lookup (options, "scenario", "s", &self->start_scenario);
+  g_variant_dict_lookup (options, "seek", "s", &self->start_seek);
+  if (g_variant_dict_lookup (options, "speed", "&s", &speed))
+    {
+      char *end = NULL;
+
+      self->start_speed = g_str_equal (speed, "max") ? 0 : g_ascii_strtod (speed, &end);
+      if (!g_str_equal (speed, "max") && (end == speed || *end != '\0' || self->start_speed < 1 || self->start_speed > 3600))
+        {
+          g_printerr (_("vigie: --speed takes a number from 1 to 3600, or “max”\n"));
+          return 2;
+        }
+    }
+  if (self->start_seek != NULL && g_date_time_new_from_iso8601 (self->start_seek, NULL) == NULL)
+    {
+      g_printerr (_("vigie: --seek takes an ISO 8601 time with its offset, e.g. 2014-09-29T15:00:00Z\n"));
+      return 2;
+    }
+  return -1;
 }
 
 static void
@@ -286,6 +349,8 @@ vg_application_finalize (GObject *object)
   g_clear_object (&self->sites);
   g_clear_object (&self->situation);
   g_clear_pointer (&self->situation_error, g_free);
+  g_clear_pointer (&self->start_scenario, g_free);
+  g_clear_pointer (&self->start_seek, g_free);
   g_clear_pointer (&self->data_error, g_free);
 
   G_OBJECT_CLASS (vg_application_parent_class)->finalize (object);
@@ -300,6 +365,7 @@ vg_application_class_init (VgApplicationClass *klass)
   object_class->finalize = vg_application_finalize;
   app_class->startup = vg_application_startup;
   app_class->activate = vg_application_activate;
+  app_class->handle_local_options = vg_application_handle_local_options;
 
   /* Emitted once the bundled city data has been loaded (or failed to: see _get_data_error()). */
   signals[CITY_DATA_READY] = g_signal_new ("city-data-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -309,6 +375,13 @@ vg_application_class_init (VgApplicationClass *klass)
 static void
 vg_application_init (VgApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Start a training exercise replaying this bundled scenario (e.g. lez-2014-09) or scenario folder"), N_("ID") },
+    { "speed", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Replay speed, 1 to 3600 scenario seconds per second, or “max”; starts playing"), N_("SPEED") },
+    { "seek", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Jump the exercise ahead to this scenario time (ISO 8601)"), N_("TIME") },
+    { NULL }
+  };
+
   /* Registered here rather than by a constructor: the UI is a static library, and a
    * constructor-only object file would be dropped by the linker. */
   static gsize registered = 0;
@@ -321,6 +394,8 @@ vg_application_init (VgApplication *self)
 
   self->clock = vg_clock_new_wall ();
   self->sites = g_list_store_new (VG_TYPE_SITE);
+  self->start_speed = -1;
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 VgApplication *
@@ -419,4 +494,63 @@ vg_application_dup_tile_cache_path (VgApplication *self)
   g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
 
   return g_build_filename (g_get_user_cache_dir (), "vigie", "basemap", NULL);
+}
+
+GtkWindow *
+vg_application_start_exercise (VgApplication  *self,
+                               const char     *scenario,
+                               GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *runs = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(VgScenario) loaded = NULL;
+  g_autoptr(VgClock) clock = NULL;
+  g_autoptr(VgSituation) situation = NULL;
+  g_autoptr(VgReplay) replay = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  if (g_file_test (scenario, G_FILE_TEST_IS_DIR))
+    dir = g_strdup (scenario);
+  else
+    {
+      g_autofree char *bundled = vg_data_dir_find_scenarios (error);
+
+      if (bundled == NULL)
+        return NULL;
+      dir = g_build_filename (bundled, scenario, NULL);
+    }
+  loaded = vg_scenario_load (dir, error);
+  if (loaded == NULL)
+    return NULL;
+
+  /* One journal per exercise run, named by when it was started (a file name, not a record:
+   * inside, every time is the scenario's). */
+  runs = g_build_filename (g_get_user_data_dir (), "vigie", "exercises", NULL);
+  if (g_mkdir_with_parents (runs, 0700) != 0)
+    {
+      g_set_error (error, VG_STORE_ERROR, VG_STORE_ERROR_OPEN, _("Cannot create %s: %s"), runs, g_strerror (errno));
+      return NULL;
+    }
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  journal = g_strdup_printf ("%s/%s-%s.vigie-journal", runs, vg_scenario_get_id (loaded), stamp);
+  for (guint n = 2; g_file_test (journal, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (journal);
+      journal = g_strdup_printf ("%s/%s-%s-%u.vigie-journal", runs, vg_scenario_get_id (loaded), stamp, n);
+    }
+
+  clock = vg_clock_new_manual (vg_scenario_get_start (loaded));
+  situation = vg_situation_open_or_create (journal, clock, vg_scenario_get_title (loaded, "fr"), TRUE, error);
+  if (situation == NULL)
+    return NULL;
+  replay = vg_replay_new (loaded, situation, error);
+  if (replay == NULL)
+    return NULL;
+  return GTK_WINDOW (vg_window_new_for_exercise (GTK_APPLICATION (self), replay));
 }

@@ -37,6 +37,11 @@ VgSituation   *vg_application_get_situation (VgApplication *self);
 const char    *vg_application_get_situation_error (VgApplication *self);
 /* The name notes and decisions are signed with; free with g_free(). */
 char          *vg_application_dup_operator_name (VgApplication *self);
+/* Starts a training exercise replaying @scenario (a bundled scenario id or a folder) into a new
+ * exercise journal, and returns its window (paused at the scenario's start). */
+GtkWindow     *vg_application_start_exercise (VgApplication *self,
+                                              const char    *scenario,
+                                              GError       **error);
 /* Base path (without suffix) of the offline tile cache. Free with g_free(). */
 char          *vg_application_dup_tile_cache_path (VgApplication *self);
 

@@ -11,6 +11,7 @@
 
 #include "vg-basemap-style.h"
 #include "vg-layers-panel.h"
+#include "vg-map-items.h"
 #include "vg-site.h"
 #include "vg-site-symbol.h"
 
@@ -23,6 +24,9 @@ struct _VgLayersPanel
   GtkLabel     *basemap_label;
   GtkLabel     *basemap_detail;
   GtkBox       *legend_box;
+  GtkListBox   *feeds_list;
+  GtkWidget    *feeds_placeholder;
+  VgSituation  *situation;
 
   VgMapView    *map_view;
   GSettings    *settings;
@@ -247,6 +251,7 @@ vg_layers_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_LAYERS_PANEL);
   g_clear_object (&self->map_view);
   g_clear_object (&self->settings);
+  g_clear_object (&self->situation);
 
   G_OBJECT_CLASS (vg_layers_panel_parent_class)->dispose (object);
 }
@@ -265,6 +270,8 @@ vg_layers_panel_class_init (VgLayersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, basemap_label);
   gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, basemap_detail);
   gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, feeds_list);
+  gtk_widget_class_bind_template_child (widget_class, VgLayersPanel, feeds_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vg-layers-panel");
@@ -335,6 +342,131 @@ vg_layers_panel_set_basemap (VgLayersPanel *self,
                                                   "without network. Streets and buildings cover the commune of "
                                                   "Montpellier; the other 30 communes show their boundaries."));
     }
+}
+
+static const char *
+feed_state_css_class (VgFeedState state)
+{
+  switch (state)
+    {
+    case VG_FEED_STATE_OK: return "feed-ok";
+    case VG_FEED_STATE_STALE: return "feed-stale";
+    case VG_FEED_STATE_FAILING: return "feed-failing";
+    case VG_FEED_STATE_PENDING:
+    default: return "feed-pending";
+    }
+}
+
+static const char *
+feed_state_label (VgFeedState state)
+{
+  switch (state)
+    {
+    case VG_FEED_STATE_OK: return _("up to date");
+    case VG_FEED_STATE_STALE: return _("stale");
+    case VG_FEED_STATE_FAILING: return _("failing");
+    case VG_FEED_STATE_PENDING:
+    default: return _("waiting for data");
+    }
+}
+
+static GtkWidget *
+feed_row (VgLayersPanel *self,
+          VgFeedHealth  *health,
+          gint64         now)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *dot = gtk_label_new ("●");
+  GtkWidget *name = gtk_label_new (vg_situation_get_feed_label (self->situation, vg_feed_health_get_feed_id (health)));
+  VgFeedState state = vg_feed_health_get_state (health);
+  g_autofree char *age = NULL;
+  g_autofree char *status = NULL;
+  GtkWidget *detail;
+
+  if (vg_feed_health_get_last_success_usec (health) > 0)
+    age = vg_format_age (now, vg_feed_health_get_last_success_usec (health));
+  /* "up to date — updated 2 min ago"; a failing feed says why, and that its data is old. */
+  status = age ? g_strdup_printf (_("%s — updated %s"), feed_state_label (state), age)
+               : g_strdup (feed_state_label (state));
+  gtk_widget_add_css_class (dot, feed_state_css_class (state));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (top), dot);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (row), top);
+
+  detail = gtk_label_new (status);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, state == VG_FEED_STATE_FAILING ? "error" : "dim-label");
+  gtk_box_append (GTK_BOX (row), detail);
+  if (state == VG_FEED_STATE_FAILING && vg_feed_health_get_error_message (health) != NULL)
+    {
+      GtkWidget *reason = gtk_label_new (vg_feed_health_get_error_message (health));
+
+      gtk_label_set_xalign (GTK_LABEL (reason), 0);
+      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+      gtk_widget_add_css_class (reason, "caption");
+      gtk_widget_add_css_class (reason, "error");
+      gtk_box_append (GTK_BOX (row), reason);
+    }
+  gtk_widget_set_margin_start (row, 8);
+  gtk_widget_set_margin_end (row, 8);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  return row;
+}
+
+void
+vg_layers_panel_set_situation (VgLayersPanel *self,
+                               VgSituation   *situation)
+{
+  g_return_if_fail (VG_IS_LAYERS_PANEL (self));
+  g_return_if_fail (VG_IS_SITUATION (situation));
+
+  g_set_object (&self->situation, situation);
+  vg_layers_panel_refresh_feeds (self);
+}
+
+void
+vg_layers_panel_refresh_feeds (VgLayersPanel *self)
+{
+  GListModel *feeds;
+  gint64 now;
+  guint n;
+
+  g_return_if_fail (VG_IS_LAYERS_PANEL (self));
+
+  if (self->situation == NULL)
+    return;
+  feeds = vg_picture_get_feeds (vg_situation_get_picture (self->situation));
+  now = vg_clock_get_now_usec (vg_situation_get_clock (self->situation));
+  {
+    GtkWidget *child;
+
+    /* gtk_list_box_remove_all() is GTK 4.12. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->feeds_list))) != NULL)
+      gtk_list_box_remove (self->feeds_list, child);
+  }
+  n = g_list_model_get_n_items (feeds);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VgFeedHealth) health = g_list_model_get_item (feeds, i);
+
+      gtk_list_box_append (self->feeds_list, feed_row (self, health, now));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->feeds_list), n > 0);
+  gtk_widget_set_visible (self->feeds_placeholder, n == 0);
+}
+
+guint
+vg_layers_panel_get_n_feeds (VgLayersPanel *self)
+{
+  g_return_val_if_fail (VG_IS_LAYERS_PANEL (self), 0);
+
+  return self->situation ? g_list_model_get_n_items (vg_picture_get_feeds (vg_situation_get_picture (self->situation))) : 0;
 }
 
 GtkWidget *

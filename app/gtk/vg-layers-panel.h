@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "vg-map-view.h"
+#include "vg-situation.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,13 @@ void       vg_layers_panel_set_sites       (VgLayersPanel *self,
 /* Shows which basemap is drawn ("offline" or "osm"). */
 void       vg_layers_panel_set_basemap     (VgLayersPanel *self,
                                             const char    *basemap);
+/* Lists the health of @situation's feeds. */
+void       vg_layers_panel_set_situation   (VgLayersPanel *self,
+                                            VgSituation   *situation);
+/* Updates the feed list (states, ages against the situation clock). */
+void       vg_layers_panel_refresh_feeds   (VgLayersPanel *self);
+/* Number of feeds listed. */
+guint      vg_layers_panel_get_n_feeds     (VgLayersPanel *self);
 /* The toggle of @category, for tests and keyboard focus; borrowed. */
 GtkWidget *vg_layers_panel_get_toggle      (VgLayersPanel *self,
                                             guint          category);

@@ -112,6 +112,9 @@ vg_gauge_item_locate (gpointer  item,
                       double   *latitude,
                       double   *longitude)
 {
+  /* A gauge no feed of this situation reports is not part of its picture. */
+  if (!vg_gauge_get_latest (item, FALSE, NULL) && !vg_gauge_get_latest (item, TRUE, NULL))
+    return FALSE;
   *latitude = vg_gauge_get_latitude (item);
   *longitude = vg_gauge_get_longitude (item);
   return TRUE;

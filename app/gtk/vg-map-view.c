@@ -171,6 +171,15 @@ site_visible (gpointer item,
 }
 
 static void
+picture_changed_cb (VgMapView *self)
+{
+  if (self->gauges_layer != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->gauges_layer));
+  if (self->incidents_layer != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->incidents_layer));
+}
+
+static void
 add_picture_layers (VgMapView *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map));
@@ -492,6 +501,7 @@ vg_map_view_set_picture (VgMapView *self,
   self->picture = g_object_ref (picture);
   g_signal_connect_object (vg_picture_get_warnings (picture), "items-changed",
                            G_CALLBACK (warnings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (picture, "changed", G_CALLBACK (picture_changed_cb), self, G_CONNECT_SWAPPED);
   warnings_changed_cb (self);
   /* Layers need the map source the basemap brings; added then if not yet. */
   if (self->basemap != NULL)
@@ -504,4 +514,17 @@ vg_map_view_get_offline_source (VgMapView *self)
   g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
 
   return self->offline_source;
+}
+
+guint
+vg_map_view_get_n_warnings_shown (VgMapView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
 }

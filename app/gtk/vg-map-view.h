@@ -57,6 +57,8 @@ gboolean             vg_map_view_get_site_category_visible (VgMapView      *self
 void                 vg_map_view_set_site_category_visible (VgMapView      *self,
                                                             VgSiteCategory  category,
                                                             gboolean        visible);
+/* Number of official warnings shown over the map. */
+guint                vg_map_view_get_n_warnings_shown (VgMapView *self);
 /* Draws the situation @picture: gauges by threshold level, incidents, warnings in force. */
 void                 vg_map_view_set_picture     (VgMapView   *self,
                                                   VgPicture   *picture);

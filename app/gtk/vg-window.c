@@ -10,6 +10,7 @@
 #include "vg-application.h"
 #include "vg-log-strip.h"
 #include "vg-proposals-panel.h"
+#include "vg-replay-bar.h"
 #include "vg-window.h"
 
 struct _VgWindow
@@ -21,6 +22,8 @@ struct _VgWindow
   GtkLabel             *mode_badge;
   GtkRevealer          *exercise_banner;
   GtkRevealer          *error_banner;
+  GtkBox               *replay_slot;
+  VgReplayBar          *replay_bar;
   GtkLabel             *error_label;
   GtkWidget            *sidebar;
   VgLayersPanel        *layers_panel;
@@ -29,6 +32,7 @@ struct _VgWindow
   VgLogStrip           *log_strip;
 
   VgClock              *clock;
+  VgSituation          *situation;
   GTimeZone            *city_zone;
   char                 *clock_text;
   guint                 clock_source;
@@ -165,6 +169,21 @@ focus_action (GtkWidget  *widget,
 }
 
 static void
+replay_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+
+  if (self->replay_bar == NULL)
+    return;
+  if (g_str_equal (action_name, "replay.step"))
+    vg_replay_bar_step (self->replay_bar);
+  else
+    vg_replay_bar_toggle (self->replay_bar);
+}
+
+static void
 log_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -227,10 +246,12 @@ city_data_ready_cb (VgWindow      *self,
 static gboolean
 refresh_situation_cb (gpointer user_data)
 {
-  VgSituation *situation = user_data;
+  VgWindow *self = user_data;
+  VgSituation *situation = self->situation;
 
   vg_situation_refresh (situation);
   vg_picture_refresh (vg_situation_get_picture (situation));
+  vg_layers_panel_refresh_feeds (self->layers_panel);
   return G_SOURCE_CONTINUE;
 }
 
@@ -260,11 +281,17 @@ operator_changed_cb (VgWindow *self)
 }
 
 static void
-attach_situation (VgWindow      *self,
-                  VgApplication *app)
+replay_failed_cb (VgWindow   *self,
+                  const char *message)
 {
-  VgSituation *situation = vg_application_get_situation (app);
+  vg_window_show_error (self, message);
+}
 
+static void
+attach_situation (VgWindow      *self,
+                  VgApplication *app,
+                  VgSituation   *situation)
+{
   g_signal_connect_object (self->log_strip, "recorded", G_CALLBACK (note_recorded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->log_strip, "failed", G_CALLBACK (note_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vg_application_get_settings (app), "changed::operator-name",
@@ -275,26 +302,30 @@ attach_situation (VgWindow      *self,
       vg_window_show_error (self, vg_application_get_situation_error (app));
       return;
     }
+  self->situation = g_object_ref (situation);
   vg_log_strip_set_situation (self->log_strip, situation);
   vg_map_view_set_picture (self->map_view, vg_situation_get_picture (situation));
+  vg_layers_panel_set_situation (self->layers_panel, situation);
   adw_window_title_set_title (self->window_title, vg_situation_get_name (situation));
   vg_window_set_exercise (self, vg_situation_is_exercise (situation));
   if (vg_situation_get_problem (situation) != NULL)
     vg_window_show_error (self, vg_situation_get_problem (situation));
   /* Other writers (a drill script, a second seat) show up within a second. */
-  self->refresh_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 1, refresh_situation_cb,
-                                                     g_object_ref (situation), g_object_unref);
+  self->refresh_source = g_timeout_add_seconds (1, refresh_situation_cb, self);
 }
 
 /* GtkWindow:application is set after construction, so the window is wired to its application
  * here, from vg_window_new(). */
 static void
 setup_with_application (VgWindow      *self,
-                        VgApplication *app)
+                        VgApplication *app,
+                        VgSituation   *situation,
+                        VgReplay      *replay)
 {
   GSettings *settings = vg_application_get_settings (app);
 
-  self->clock = g_object_ref (vg_application_get_clock (app));
+  /* The header shows the situation's own clock: the scenario's in an exercise. */
+  self->clock = g_object_ref (situation ? vg_situation_get_clock (situation) : vg_application_get_clock (app));
   update_clock (self);
   if (vg_clock_is_manual (self->clock))
     g_signal_connect_object (self->clock, "changed", G_CALLBACK (update_clock), self, G_CONNECT_SWAPPED);
@@ -316,7 +347,14 @@ setup_with_application (VgWindow      *self,
   else
     g_signal_connect_object (app, "city-data-ready", G_CALLBACK (city_data_ready_cb), self, G_CONNECT_SWAPPED);
   update_mode (self);
-  attach_situation (self, app);
+  attach_situation (self, app, situation);
+  if (replay != NULL)
+    {
+      self->replay_bar = VG_REPLAY_BAR (vg_replay_bar_new (replay));
+      g_signal_connect_object (self->replay_bar, "failed", G_CALLBACK (replay_failed_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->replay_slot, GTK_WIDGET (self->replay_bar));
+      gtk_widget_set_visible (GTK_WIDGET (self->replay_slot), TRUE);
+    }
 }
 
 static void
@@ -328,6 +366,7 @@ vg_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_WINDOW);
   g_clear_object (&self->clock);
+  g_clear_object (&self->situation);
   g_clear_pointer (&self->city_zone, g_time_zone_unref);
   g_clear_pointer (&self->clock_text, g_free);
 
@@ -395,6 +434,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgWindow, mode_badge);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, exercise_banner);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, replay_slot);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, layers_panel);
@@ -407,6 +447,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "replay.play-pause", NULL, replay_action);
+  gtk_widget_class_install_action (widget_class, "replay.step", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "log.new-entry", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "log.search", NULL, log_action);
   gtk_widget_class_install_action (widget_class, "map.home", NULL, map_action);
@@ -419,6 +461,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.focus", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus", "s", "proposals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.focus", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "replay.play-pause", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "replay.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "log.new-entry", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "log.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_CONTROL_MASK, "map.home", NULL);
@@ -447,8 +491,31 @@ vg_window_new (GtkApplication *application)
   g_return_val_if_fail (VG_IS_APPLICATION (application), NULL);
 
   self = g_object_new (VG_TYPE_WINDOW, "application", application, NULL);
-  setup_with_application (self, VG_APPLICATION (application));
+  setup_with_application (self, VG_APPLICATION (application),
+                          vg_application_get_situation (VG_APPLICATION (application)), NULL);
   return self;
+}
+
+VgWindow *
+vg_window_new_for_exercise (GtkApplication *application,
+                            VgReplay       *replay)
+{
+  VgWindow *self;
+
+  g_return_val_if_fail (VG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (VG_IS_REPLAY (replay), NULL);
+
+  self = g_object_new (VG_TYPE_WINDOW, "application", application, NULL);
+  setup_with_application (self, VG_APPLICATION (application), vg_replay_get_situation (replay), replay);
+  return self;
+}
+
+VgReplayBar *
+vg_window_get_replay_bar (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->replay_bar;
 }
 
 VgMapView *

@@ -8,6 +8,8 @@
 #include "vg-clock.h"
 #include "vg-layers-panel.h"
 #include "vg-map-view.h"
+#include "vg-replay.h"
+#include "vg-replay-bar.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,11 @@ G_DECLARE_FINAL_TYPE (VgWindow, vg_window, VG, WINDOW, AdwApplicationWindow)
 
 /* New window of @application (a VgApplication). */
 VgWindow      *vg_window_new               (GtkApplication *application);
+/* New exercise window of @application replaying @replay (EXERCISE everywhere, replay bar). */
+VgWindow      *vg_window_new_for_exercise  (GtkApplication *application,
+                                            VgReplay       *replay);
+/* The replay bar of an exercise window, or NULL; borrowed. */
+VgReplayBar   *vg_window_get_replay_bar    (VgWindow       *self);
 /* The map view; borrowed. */
 VgMapView     *vg_window_get_map_view      (VgWindow       *self);
 /* The operator log strip; borrowed. */

@@ -291,6 +291,35 @@ test_operator_log (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An exercise window replays the Lez 2014 scenario: EXERCISE everywhere, the gauges and the
+ * red warning on the map at the scenario's evening, the feeds' health listed. */
+static void
+test_exercise_replay (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  VgReplayBar *bar;
+  VgMapView *map_view;
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2014, 9, 29, 18, 0, 0);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  gtk_window_present (window);
+  g_assert_true (vg_window_get_exercise (VG_WINDOW (window)));
+  bar = vg_window_get_replay_bar (VG_WINDOW (window));
+  g_assert_nonnull (bar);
+  map_view = vg_window_get_map_view (VG_WINDOW (window));
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+
+  vg_replay_bar_seek (bar, vg_time_to_usec (evening));
+  settle ();
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_gauges_layer (map_view)), ==, 3);
+  g_assert_cmpuint (vg_map_view_get_n_warnings_shown (map_view), >=, 1);
+  g_assert_cmpuint (vg_layers_panel_get_n_feeds (vg_window_get_layers_panel (VG_WINDOW (window))), >=, 2);
+  g_assert_true (g_str_has_prefix (vg_window_get_clock_text (VG_WINDOW (window)), "Scenario time"));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/exercise-mode", test_exercise_mode);
   g_test_add_func ("/vigie/ui/window/clock-and-sidebar", test_clock_and_sidebar);
   g_test_add_func ("/vigie/ui/window/operator-log", test_operator_log);
+  g_test_add_func ("/vigie/ui/window/exercise-replay", test_exercise_replay);
 
   status = g_test_run ();
   g_clear_object (&app);

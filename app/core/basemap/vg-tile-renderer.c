@@ -434,8 +434,8 @@ vg_tile_zoom_to_fit (const double bbox[4],
 
   if (width <= 0 || height <= 0 || span_x <= 0 || span_y <= 0)
     return 0;
-  /* Up to 4 % of the box may fall outside: a whole zoom level closer is worth a sliver of the
-   * edge (the Métropole's southern tip), where a whole level out would show it at half size. */
-  zoom = floor (log2 (MIN (width * 1.04 / (VG_TILE_SIZE * span_x), height * 1.04 / (VG_TILE_SIZE * span_y))));
+  /* Up to 12 % of the box may fall outside: a whole zoom level closer is worth a sliver of the
+   * edges (the Métropole's outer communes), where a whole level out would show it at half size. */
+  zoom = floor (log2 (MIN (width * 1.12 / (VG_TILE_SIZE * span_x), height * 1.12 / (VG_TILE_SIZE * span_y))));
   return CLAMP (zoom, 0, VG_TILE_MAX_ZOOM);
 }

@@ -44,7 +44,7 @@ GBytes          *vg_tile_renderer_render_png     (VgTileRenderer  *self,
                                                   guint            y,
                                                   GError         **error);
 
-/* The largest whole zoom at which @bbox (EPSG:3857) fits a @width × @height pixel view (up to 4 %
+/* The largest whole zoom at which @bbox (EPSG:3857) fits a @width × @height pixel view (up to 12 %
  * of it may fall outside); whole zooms show tiles at their drawn size, so labels stay crisp. */
 guint            vg_tile_zoom_to_fit             (const double     bbox[4],
                                                   int              width,

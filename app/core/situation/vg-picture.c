@@ -35,6 +35,8 @@ G_DEFINE_FINAL_TYPE (VgPicture, vg_picture, G_TYPE_OBJECT)
 
 enum { PROP_0, PROP_FORECAST, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static void
 vg_picture_finalize (GObject *object)
@@ -84,6 +86,11 @@ vg_picture_class_init (VgPictureClass *klass)
     g_param_spec_object ("forecast", NULL, NULL, VG_TYPE_FORECAST,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Something in the picture changed (new readings, warnings, incidents, forecast): views
+   * redraw. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -247,6 +254,8 @@ vg_picture_apply_batch (VgPicture   *self,
       g_set_object (&self->forecast, g_ptr_array_index (forecasts, forecasts->len - 1));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORECAST]);
     }
+  if (vg_feed_batch_get_n_records (batch) > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 void

@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (VgPicture, vg_picture, VG, PICTURE, GObject)
 /* New, empty picture on @clock; @gauges (VgGauge catalogue, may be NULL) names known gauges. */
 VgPicture        *vg_picture_new                 (VgClock     *clock,
                                                   GListModel  *gauges);
-/* Merges a parsed feed payload into the picture. */
+/* Merges a parsed feed payload into the picture (emits ::changed if it brought records). */
 void              vg_picture_apply_batch         (VgPicture   *self,
                                                   VgFeedBatch *batch);
 /* Re-evaluates what depends on the clock (warnings in force, feeds gone stale). */

@@ -30,6 +30,7 @@ struct _VgSituation
   char       *problem;
   VgPicture  *picture;
   GHashTable *feed_kinds;   /* feed id → VgFeedKind + 1, as declared in the journal */
+  GHashTable *feed_labels;  /* feed id → label for people */
 };
 
 G_DEFINE_FINAL_TYPE (VgSituation, vg_situation, G_TYPE_OBJECT)
@@ -45,6 +46,7 @@ vg_situation_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_object (&self->picture);
   g_clear_pointer (&self->feed_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->feed_labels, g_hash_table_unref);
 
   G_OBJECT_CLASS (vg_situation_parent_class)->finalize (object);
 }
@@ -60,6 +62,7 @@ vg_situation_init (VgSituation *self)
 {
   self->log = g_list_store_new (VG_TYPE_LOG_ENTRY);
   self->feed_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->feed_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Rebuilding the picture: the feeds declared and the payloads they sent, parsed again in
@@ -89,7 +92,11 @@ rebuild_one (VgSituation    *self,
 
       event = vg_journal_entry_dup_string (entry, "event");
       if (g_strcmp0 (event, "declared") == 0 && vg_feed_kind_from_id (kind_id, &kind))
-        g_hash_table_insert (self->feed_kinds, g_strdup (feed), GUINT_TO_POINTER (kind + 1));
+        {
+          g_hash_table_insert (self->feed_kinds, g_strdup (feed), GUINT_TO_POINTER (kind + 1));
+          g_hash_table_insert (self->feed_labels, g_strdup (feed), vg_journal_entry_dup_string (entry, "label"));
+          vg_picture_ensure_feed (self->picture, feed, 0);
+        }
       else if (g_strcmp0 (event, "failing") == 0)
         {
           g_autoptr(GError) failure = g_error_new_literal (VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
@@ -346,6 +353,7 @@ vg_situation_declare_feed (VgSituation  *self,
   if (!vg_journal_append (self->journal, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, payload, NULL, error))
     return FALSE;
   g_hash_table_insert (self->feed_kinds, g_strdup (feed_id), GUINT_TO_POINTER (kind + 1));
+  g_hash_table_insert (self->feed_labels, g_strdup (feed_id), g_strdup (label));
   vg_picture_ensure_feed (self->picture, feed_id, 0);
   return TRUE;
 }
@@ -506,6 +514,19 @@ vg_situation_ingest_payload (VgSituation  *self,
   if (out_batch != NULL)
     *out_batch = g_steal_pointer (&batch);
   return TRUE;
+}
+
+const char *
+vg_situation_get_feed_label (VgSituation *self,
+                             const char  *feed_id)
+{
+  const char *label;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), NULL);
+  g_return_val_if_fail (feed_id != NULL, NULL);
+
+  label = g_hash_table_lookup (self->feed_labels, feed_id);
+  return label ? label : feed_id;
 }
 
 gboolean
