@@ -15,6 +15,7 @@
 #include "vg-preferences-window.h"
 #include "vg-replay.h"
 #include "vg-scenario.h"
+#include "vg-scenario-picker.h"
 #include "vg-site.h"
 #include "vg-window.h"
 #include "vigie-resources.h"
@@ -235,6 +236,46 @@ about_action (GSimpleAction *action,
 }
 
 static void
+exercises_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  VgApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vg_data_dir_find_scenarios (&error);
+
+  if (dir == NULL)
+    {
+      if (parent != NULL && VG_IS_WINDOW (parent))
+        vg_window_show_error (VG_WINDOW (parent), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (vg_scenario_picker_new (dir, parent)));
+}
+
+static void
+start_exercise_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  VgApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (self, g_variant_get_string (parameter, NULL), &error);
+
+  if (window == NULL)
+    {
+      if (parent != NULL && VG_IS_WINDOW (parent))
+        vg_window_show_error (VG_WINDOW (parent), error->message);
+      return;
+    }
+  if (parent != NULL && VG_IS_SCENARIO_PICKER (parent))
+    gtk_window_destroy (parent);
+  gtk_window_present (window);
+}
+
+static void
 vg_application_startup (GApplication *application)
 {
   VgApplication *self = VG_APPLICATION (application);
@@ -242,10 +283,13 @@ vg_application_startup (GApplication *application)
     { "quit", quit_action },
     { "preferences", preferences_action },
     { "about", about_action },
+    { "exercises", exercises_action },
+    { "start-exercise", start_exercise_action, "s" },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *prefs_accels[] = { "<Control>comma", NULL };
   const char *presentation_accels[] = { "F5", NULL };
+  const char *exercise_accels[] = { "<Control>e", NULL };
   g_autoptr(GAction) presentation = NULL;
 
   G_APPLICATION_CLASS (vg_application_parent_class)->startup (application);
@@ -257,6 +301,7 @@ vg_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.presentation-mode", presentation_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.exercises", exercise_accels);
 
   g_signal_connect_object (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme),
                            self, G_CONNECT_SWAPPED);

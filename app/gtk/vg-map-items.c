@@ -61,15 +61,19 @@ vg_format_age (gint64 now,
                gint64 then)
 {
   gint64 minutes = (now - then) / G_TIME_SPAN_MINUTE;
+  g_autofree char *count = NULL;
+  gint64 n;
 
   if (minutes < 1)
     return g_strdup (_("just now"));
+  /* The count is formatted apart: translators see plain %s, never a printf size macro. */
+  n = minutes < 60 ? minutes : minutes < 48 * 60 ? minutes / 60 : minutes / 1440;
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, n);
   if (minutes < 60)
-    return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " min ago", "%" G_GINT64_FORMAT " min ago", minutes), minutes);
+    return g_strdup_printf (ngettext ("%s min ago", "%s min ago", n), count);
   if (minutes < 48 * 60)
-    return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " h ago", "%" G_GINT64_FORMAT " h ago", minutes / 60), minutes / 60);
-  return g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day ago", "%" G_GINT64_FORMAT " days ago", minutes / 1440),
-                          minutes / 1440);
+    return g_strdup_printf (ngettext ("%s h ago", "%s h ago", n), count);
+  return g_strdup_printf (ngettext ("%s day ago", "%s days ago", n), count);
 }
 
 static GtkWidget *

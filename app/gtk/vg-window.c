@@ -259,7 +259,8 @@ static void
 note_recorded_cb (VgWindow *self,
                   guint64   seq)
 {
-  g_autofree char *message = g_strdup_printf (_("Log entry recorded (journal entry %" G_GUINT64_FORMAT ")"), seq);
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, seq);
+  g_autofree char *message = g_strdup_printf (_("Log entry recorded (journal entry %s)"), number);
 
   vg_window_add_toast (self, message);
 }

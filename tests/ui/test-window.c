@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "vg-application.h"
+#include "vg-data-dir.h"
+#include "vg-scenario-picker.h"
 #include "vg-log-entry.h"
 #include "vg-log-strip.h"
 #include "vg-test-util.h"
@@ -320,6 +322,34 @@ test_exercise_replay (void)
   gtk_window_destroy (window);
 }
 
+/* The start screen lists both bundled scenarios and starts one as an exercise. */
+static void
+test_scenario_picker (void)
+{
+  g_autofree char *dir = vg_data_dir_find_scenarios (NULL);
+  GtkWidget *picker = vg_scenario_picker_new (dir, NULL);
+  guint windows_before = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  g_assert_cmpuint (vg_scenario_picker_get_n_scenarios (VG_SCENARIO_PICKER (picker)), ==, 2);
+  gtk_window_set_application (GTK_WINDOW (picker), GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (picker));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-exercise",
+                                  g_variant_new_string ("heatwave-2019-06"));
+  settle ();
+  /* The picker closed and an exercise window opened in its place. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, windows_before + 1);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    g_assert_false (VG_IS_SCENARIO_PICKER (l->data));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (VG_IS_WINDOW (l->data) && vg_window_get_exercise (l->data))
+      {
+        g_assert_nonnull (vg_window_get_replay_bar (l->data));
+        gtk_window_destroy (l->data);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/clock-and-sidebar", test_clock_and_sidebar);
   g_test_add_func ("/vigie/ui/window/operator-log", test_operator_log);
   g_test_add_func ("/vigie/ui/window/exercise-replay", test_exercise_replay);
+  g_test_add_func ("/vigie/ui/window/scenario-picker", test_scenario_picker);
 
   status = g_test_run ();
   g_clear_object (&app);
