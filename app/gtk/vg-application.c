@@ -11,6 +11,7 @@
 #include "vg-application.h"
 #include "vg-data-dir.h"
 #include "vg-error.h"
+#include "vg-feed-manager.h"
 #include "vg-gpkg.h"
 #include "vg-preferences-window.h"
 #include "vg-replay.h"
@@ -30,6 +31,7 @@ struct _VgApplication
   GListStore     *sites;
   VgSituation    *situation;
   char           *situation_error;
+  VgFeedManager  *feeds;
   char           *start_scenario;   /* --scenario */
   double          start_speed;      /* --speed, scenario seconds per second */
   char           *start_seek;       /* --seek, ISO 8601 */
@@ -152,6 +154,28 @@ open_live_situation (VgApplication *self)
   if (self->situation == NULL)
     self->situation_error = g_strdup_printf (_("The situation journal cannot be opened: %s. Nothing can be recorded."),
                                              error->message);
+}
+
+/* The live feeds of feeds.conf, polled into the live situation — unless the operator turned
+ * polling off, or VIGIE_OFFLINE is set (the test suites: tests never touch the internet). */
+static void
+start_live_feeds (VgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgFeedConfig) config = NULL;
+
+  if (self->situation == NULL || vg_situation_is_read_only (self->situation) ||
+      g_getenv ("VIGIE_OFFLINE") != NULL || !g_settings_get_boolean (self->settings, "poll-live-feeds"))
+    return;
+  config = vg_feed_config_load_default (&error);
+  if (config != NULL)
+    self->feeds = vg_feed_manager_new (self->situation, config, &error);
+  if (self->feeds == NULL)
+    {
+      g_warning ("Live feeds not started: %s", error->message);
+      return;
+    }
+  vg_feed_manager_start (self->feeds);
 }
 
 static void
@@ -307,6 +331,7 @@ vg_application_startup (GApplication *application)
                            self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
   open_live_situation (self);
+  start_live_feeds (self);
   {
     g_autoptr(GTask) task = g_task_new (self, NULL, city_data_loaded_cb, NULL);
 
@@ -392,6 +417,7 @@ vg_application_finalize (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->basemap);
   g_clear_object (&self->sites);
+  g_clear_object (&self->feeds);
   g_clear_object (&self->situation);
   g_clear_pointer (&self->situation_error, g_free);
   g_clear_pointer (&self->start_scenario, g_free);

@@ -17,6 +17,7 @@ struct _VgPreferencesWindow
   AdwComboRow          *basemap_row;
   AdwComboRow          *style_row;
   GtkSwitch            *presentation_switch;
+  GtkSwitch            *feeds_switch;
   GSettings            *settings;
 };
 
@@ -81,6 +82,7 @@ vg_preferences_window_class_init (VgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, basemap_row);
   gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, presentation_switch);
+  gtk_widget_class_bind_template_child (widget_class, VgPreferencesWindow, feeds_switch);
 }
 
 static void
@@ -109,6 +111,7 @@ vg_preferences_window_new (GSettings *settings,
   g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 string_to_index, index_to_string, style_choices, NULL);
   g_settings_bind (settings, "operator-name", self->operator_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "poll-live-feeds", self->feeds_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "presentation-mode", self->presentation_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }

@@ -1,0 +1,178 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#define G_LOG_DOMAIN "vg-feed-manager"
+
+#include "config.h"
+
+#include "vg-error.h"
+#include "vg-feed-kind.h"
+#include "vg-feed-manager.h"
+
+struct _VgFeedManager
+{
+  GObject       parent_instance;
+
+  VgSituation  *situation;
+  VgFeedPoller *poller;
+  GHashTable   *states;   /* feed id → last VgFeedState seen + 1 */
+};
+
+G_DEFINE_FINAL_TYPE (VgFeedManager, vg_feed_manager, G_TYPE_OBJECT)
+
+static void
+payload_received_cb (VgFeedPoller  *poller,
+                     VgFeedSource  *source,
+                     GBytes        *body,
+                     const char    *content_type,
+                     const char    *url,
+                     gint64         fetched_usec,
+                     VgFeedManager *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (vg_situation_ingest_payload (self->situation, vg_feed_source_get_id (source), url, content_type,
+                                   fetched_usec, body, NULL, &error))
+    return;
+  if (g_error_matches (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE))
+    {
+      /* The journal cannot take it: the payload is not acknowledged, the poller asks again. */
+      g_warning ("%s", error->message);
+      return;
+    }
+  /* A payload that does not parse is journaled by the ingestion; the poller forgets its
+   * validators so the next poll fetches the whole thing again. */
+  vg_feed_poller_report_invalid (poller, vg_feed_source_get_id (source), fetched_usec, error);
+}
+
+static void
+health_changed_cb (VgFeedPoller  *poller,
+                   VgFeedSource  *source,
+                   VgFeedHealth  *health,
+                   VgFeedManager *self)
+{
+  g_autoptr(GError) error = NULL;
+  VgPicture *picture = vg_situation_get_picture (self->situation);
+  const char *id = vg_feed_source_get_id (source);
+  VgFeedState state = vg_feed_health_get_state (health);
+  gboolean changed = GPOINTER_TO_UINT (g_hash_table_lookup (self->states, id)) != (guint) state + 1;
+
+  /* The poller reports every change of its health (each retry counts); the journal and the
+   * picture hear of a change of state only. */
+  g_hash_table_insert (self->states, g_strdup (id), GUINT_TO_POINTER (state + 1));
+  if (!changed && state != VG_FEED_STATE_OK)
+    return;
+  switch (state)
+    {
+    case VG_FEED_STATE_FAILING:
+      /* Journaled on the change, not on every retry. */
+      if (vg_feed_health_get_error (health) != NULL &&
+          !vg_situation_feed_failed (self->situation, id, vg_feed_health_get_error (health), &error))
+        g_warning ("%s", error->message);
+      break;
+    case VG_FEED_STATE_OK:
+      /* A 304 Not Modified is a good answer without a payload. */
+      vg_picture_feed_succeeded (picture, id, vg_feed_health_get_last_success_usec (health));
+      break;
+    case VG_FEED_STATE_STALE:
+    case VG_FEED_STATE_PENDING:
+    default:
+      vg_picture_refresh (picture);
+      break;
+    }
+}
+
+static void
+vg_feed_manager_dispose (GObject *object)
+{
+  VgFeedManager *self = VG_FEED_MANAGER (object);
+
+  if (self->poller != NULL)
+    {
+      vg_feed_poller_stop (self->poller);
+      g_signal_handlers_disconnect_by_data (self->poller, self);
+    }
+  g_clear_object (&self->poller);
+  g_clear_object (&self->situation);
+  g_clear_pointer (&self->states, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vg_feed_manager_parent_class)->dispose (object);
+}
+
+static void
+vg_feed_manager_class_init (VgFeedManagerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = vg_feed_manager_dispose;
+}
+
+static void
+vg_feed_manager_init (VgFeedManager *self)
+{
+  self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+VgFeedManager *
+vg_feed_manager_new (VgSituation   *situation,
+                     VgFeedConfig  *config,
+                     GError       **error)
+{
+  g_autoptr(VgFeedManager) self = NULL;
+  GListModel *sources;
+
+  g_return_val_if_fail (VG_IS_SITUATION (situation), NULL);
+  g_return_val_if_fail (VG_IS_FEED_CONFIG (config), NULL);
+
+  self = g_object_new (VG_TYPE_FEED_MANAGER, NULL);
+  self->situation = g_object_ref (situation);
+  self->poller = vg_feed_poller_new (vg_situation_get_clock (situation));
+  g_signal_connect (self->poller, "payload-received", G_CALLBACK (payload_received_cb), self);
+  g_signal_connect (self->poller, "health-changed", G_CALLBACK (health_changed_cb), self);
+
+  sources = vg_feed_config_get_sources (config);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(VgFeedSource) source = g_list_model_get_item (sources, i);
+      VgFeedKind kind;
+
+      if (!vg_feed_source_get_enabled (source))
+        continue;
+      if (!vg_feed_kind_from_id (vg_feed_source_get_kind (source), &kind))
+        {
+          g_set_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED,
+                       "Feed “%s”: kind “%s” has no parser", vg_feed_source_get_id (source),
+                       vg_feed_source_get_kind (source));
+          return NULL;
+        }
+      if (!vg_situation_declare_feed (situation, vg_feed_source_get_id (source), kind,
+                                      vg_feed_source_get_name (source), error))
+        return NULL;
+      vg_picture_ensure_feed (vg_situation_get_picture (situation), vg_feed_source_get_id (source),
+                              (gint64) vg_feed_source_get_stale_after (source) * vg_feed_source_get_interval_ms (source) * 1000);
+      vg_feed_poller_add_source (self->poller, source);
+    }
+  return g_steal_pointer (&self);
+}
+
+VgFeedPoller *
+vg_feed_manager_get_poller (VgFeedManager *self)
+{
+  g_return_val_if_fail (VG_IS_FEED_MANAGER (self), NULL);
+
+  return self->poller;
+}
+
+void
+vg_feed_manager_start (VgFeedManager *self)
+{
+  g_return_if_fail (VG_IS_FEED_MANAGER (self));
+
+  vg_feed_poller_start (self->poller);
+}
+
+void
+vg_feed_manager_stop (VgFeedManager *self)
+{
+  g_return_if_fail (VG_IS_FEED_MANAGER (self));
+
+  vg_feed_poller_stop (self->poller);
+}

@@ -1,0 +1,190 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ *
+ * Live feeds end to end, against the hostile loopback server: a gauge feed delivers, fails
+ * (500, garbage), is marked failing with the reason while its last good readings stay, and
+ * recovers by itself; the journal hears of each change of state once.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "vg-error.h"
+#include "vg-feed-manager.h"
+#include "vg-test-server.h"
+#include "vg-test-util.h"
+
+#define PATH "/hubeau.json"
+
+typedef struct
+{
+  char          *dir;
+  VgTestServer  *server;
+  VgClock       *clock;
+  VgSituation   *situation;
+  VgFeedManager *manager;
+  char          *hubeau;
+} Fixture;
+
+static gboolean
+spin_until (gboolean (*done) (Fixture *f),
+            Fixture  *f,
+            guint     max_ms)
+{
+  gint64 end = g_get_monotonic_time () + max_ms * 1000;
+
+  while (!done (f) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return done (f);
+}
+
+static VgFeedHealth *
+health (Fixture *f)
+{
+  return vg_picture_ensure_feed (vg_situation_get_picture (f->situation), "hubeau-test", 0);
+}
+
+static gboolean
+has_readings (Fixture *f)
+{
+  VgGauge *gauge = vg_picture_lookup_gauge (vg_situation_get_picture (f->situation), "Y321002101");
+
+  return gauge != NULL && vg_gauge_get_latest (gauge, FALSE, NULL);
+}
+
+static gboolean
+is_failing (Fixture *f)
+{
+  return vg_feed_health_get_state (health (f)) == VG_FEED_STATE_FAILING;
+}
+
+static gboolean
+is_ok (Fixture *f)
+{
+  return vg_feed_health_get_state (health (f)) == VG_FEED_STATE_OK;
+}
+
+static gboolean
+count_failing_cb (VgJournalEntry *entry,
+                  guint          *n)
+{
+  g_autofree char *event = vg_journal_entry_dup_string (entry, "event");
+
+  *n += g_strcmp0 (event, "failing") == 0;
+  return TRUE;
+}
+
+static guint
+journaled_failures (Fixture *f)
+{
+  VgJournalFilter filter;
+  guint n = 0;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_FEED_HEALTH);
+  g_assert_true (vg_journal_foreach (vg_situation_get_journal (f->situation), &filter,
+                                     (VgJournalForeachFunc) (void (*) (void)) count_failing_cb, &n, NULL));
+  return n;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fixture = vg_test_data_path ("feeds/hubeau/observations_tr-montpellier.json");
+  g_autofree char *journal = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(VgFeedConfig) config = vg_feed_config_new ();
+  g_autoptr(VgFeedSource) source = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &f->hubeau, NULL, NULL));
+  f->dir = vg_test_mkdtemp ();
+  journal = g_build_filename (f->dir, "live.vigie-journal", NULL);
+  f->server = vg_test_server_new (FALSE);
+  url = vg_test_server_dup_url (f->server, PATH);
+  vg_test_server_set (f->server, PATH, vg_test_reply_new_ok (f->hubeau, "application/json"));
+
+  f->clock = vg_clock_new_wall ();
+  f->situation = vg_situation_open_or_create (journal, f->clock, "Test", FALSE, &error);
+  g_assert_no_error (error);
+  /* A short interval and a floor of back-off under a second, so a test sees several polls. */
+  source = g_object_new (VG_TYPE_FEED_SOURCE, "id", "hubeau-test", "name", "Hub'Eau (test)", "kind", "hubeau",
+                         "url", url, "interval-ms", 150, "timeout-ms", 2000, "max-bytes", 1024 * 1024, NULL);
+  vg_feed_config_set_source (config, source);
+  f->manager = vg_feed_manager_new (f->situation, config, &error);
+  g_assert_no_error (error);
+  vg_feed_manager_start (f->manager);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  vg_feed_manager_stop (f->manager);
+  g_clear_object (&f->manager);
+  g_clear_object (&f->situation);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->server);
+  vg_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->hubeau);
+}
+
+/* Delivers, fails on a 500 (last readings kept, failure journaled once however many retries),
+ * recovers when the server heals. */
+static void
+test_fail_and_recover (Fixture       *f,
+                       gconstpointer  data)
+{
+  VgGauge *gauge;
+  guint before, retries_before;
+
+  g_assert_true (spin_until (has_readings, f, 5000));
+  gauge = vg_picture_lookup_gauge (vg_situation_get_picture (f->situation), "Y321002101");
+  vg_gauge_get_readings (gauge, FALSE, &before);
+  g_assert_cmpuint (journaled_failures (f), ==, 0);
+
+  vg_test_server_set (f->server, PATH, vg_test_reply_new_status (500, NULL));
+  g_assert_true (spin_until (is_failing, f, 5000));
+  g_assert_nonnull (strstr (vg_feed_health_get_error_message (health (f)), "500"));
+  retries_before = vg_test_server_get_request_count (f->server, PATH);
+  while (vg_test_server_get_request_count (f->server, PATH) < retries_before + 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (journaled_failures (f), ==, 1);
+  {
+    guint after;
+
+    vg_gauge_get_readings (gauge, FALSE, &after);
+    g_assert_cmpuint (after, ==, before);   /* the last good data stays */
+  }
+
+  vg_test_server_set (f->server, PATH, vg_test_reply_new_ok (f->hubeau, "application/json"));
+  g_assert_true (spin_until (is_ok, f, 10000));
+}
+
+/* A payload that does not parse: kept as evidence, feed failing with the parser's reason. */
+static void
+test_garbage_then_valid (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_assert_true (spin_until (has_readings, f, 5000));
+  vg_test_server_set (f->server, PATH, vg_test_reply_new_ok ("{\"data\": [", "application/json"));
+  g_assert_true (spin_until (is_failing, f, 5000));
+  g_assert_nonnull (vg_feed_health_get_error_message (health (f)));
+  g_assert_cmpuint (journaled_failures (f), >=, 1);
+  vg_test_server_set (f->server, PATH, vg_test_reply_new_ok (f->hubeau, "application/json"));
+  g_assert_true (spin_until (is_ok, f, 10000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/vigie/feed-manager/fail-and-recover", Fixture, NULL, fixture_set_up, test_fail_and_recover, fixture_tear_down);
+  g_test_add ("/vigie/feed-manager/garbage-then-valid", Fixture, NULL, fixture_set_up, test_garbage_then_valid, fixture_tear_down);
+
+  return g_test_run ();
+}
