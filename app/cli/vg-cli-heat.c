@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "vg-cli.h"
+#include "vg-feed-parser.h"
+#include "vg-heat-report.h"
 #include "vg-data-dir.h"
 #include "vg-error.h"
 #include "vg-heat-exposure.h"
@@ -17,6 +19,7 @@
 #include "vg-heat-risk.h"
 #include "vg-heat-vigilance.h"
 
+/* VG_HEAT_REPORT_NOTICE, for translation (the report in the journal keeps the English). */
 #define NOTICE N_("Vigie's own index, NOT an official warning: Météo-France's vigilance prevails")
 #define DEFAULT_WIND 0.5
 
@@ -46,165 +49,8 @@ fail (GError     **error,
   g_set_error (error, VG_RISK_ERROR, VG_RISK_ERROR_INVALID_FORECAST, "%s: %s", file, message);
 }
 
-/* Member @name of @object if it holds an object (array, string, number), else NULL (NaN): a file
- * of another shape is an error to report, never a critical. */
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-}
-
-static double
-number_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64))
-    return NAN;
-  return json_node_get_double (node);
-}
-
-/* Factor and offset turning @unit into °C (temperature) or m/s (wind); FALSE if unknown. */
-static gboolean
-unit_conversion (const char *member,
-                 const char *unit,
-                 double     *scale,
-                 double     *offset)
-{
-  static const struct {
-    const char *member, *unit;
-    double scale, offset;
-  } units[] = {
-    { "temperature_2m", "°C", 1.0, 0.0 },
-    { "temperature_2m", "°F", 5.0 / 9.0, -32.0 * 5.0 / 9.0 },
-    { "relative_humidity_2m", "%", 1.0, 0.0 },
-    { "wind_speed_10m", "m/s", 1.0, 0.0 },
-    { "wind_speed_10m", "km/h", 1.0 / 3.6, 0.0 },
-    { "wind_speed_10m", "mp/h", 0.44704, 0.0 },
-    { "wind_speed_10m", "kn", 1852.0 / 3600.0, 0.0 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (g_str_equal (member, units[i].member) && g_strcmp0 (unit, units[i].unit) == 0)
-      {
-        *scale = units[i].scale;
-        *offset = units[i].offset;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* The @n values of hourly member @name, converted with its unit, into @out (NULL when the member
- * is absent). */
-static gboolean
-read_values (JsonObject  *hourly,
-             JsonObject  *units,
-             const char  *name,
-             guint        n,
-             const char  *file,
-             double     **out,
-             GError     **error)
-{
-  g_autofree double *values = NULL;
-  JsonArray *array;
-  const char *unit;
-  double scale, offset;
-
-  *out = NULL;
-  if (!json_object_has_member (hourly, name))
-    return TRUE;
-  unit = string_member (units, name);
-  if (!unit_conversion (name, unit, &scale, &offset))
-    {
-      fail (error, file, "hourly_units.%s “%s” is not a unit Vigie reads", name, unit ? unit : "(none)");
-      return FALSE;
-    }
-  if ((array = array_member (hourly, name)) == NULL || json_array_get_length (array) != n)
-    {
-      fail (error, file, "hourly.%s does not have one value per hourly.time (%u)", name, n);
-      return FALSE;
-    }
-  values = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_NULL (node))
-        values[i] = NAN;
-      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING &&
-               json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        values[i] = json_node_get_double (node) * scale + offset;
-      else
-        {
-          fail (error, file, "hourly.%s[%u] is not a number", name, i);
-          return FALSE;
-        }
-    }
-  *out = g_steal_pointer (&values);
-  return TRUE;
-}
-
-/* Time of hourly.time[@i]: an ISO 8601 local time of @zone ("2019-06-24T00:00"), or Unix seconds
- * when the units say "unixtime". */
-static gboolean
-read_time (JsonArray  *times,
-           guint       i,
-           gboolean    unixtime,
-           GTimeZone  *zone,
-           gint64     *usec)
-{
-  JsonNode *node = json_array_get_element (times, i);
-  g_autoptr(GDateTime) dt = NULL;
-  const char *text;
-
-  if (unixtime)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-        return FALSE;
-      *usec = json_node_get_int (node) * G_USEC_PER_SEC;
-      return TRUE;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || (text = json_node_get_string (node)) == NULL)
-    return FALSE;
-  /* Open-Meteo writes no seconds, which GLib's parser requires. */
-  if (strlen (text) == strlen ("2019-06-24T00:00"))
-    {
-      g_autofree char *full = g_strconcat (text, ":00", NULL);
-
-      dt = g_date_time_new_from_iso8601 (full, zone);
-    }
-  else
-    dt = g_date_time_new_from_iso8601 (text, zone);
-  if (dt == NULL)
-    return FALSE;
-  *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
-  return TRUE;
-}
-
+/* The forecast of an Open-Meteo file, read by the same parser as the live feed. The file's
+ * "timezone" labels the days; a "vigie_provenance" member (reconstructed replays) is echoed. */
 static VgHourlyForecast *
 load_open_meteo (const char  *file,
                  char       **provenance,
@@ -212,70 +58,39 @@ load_open_meteo (const char  *file,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GTimeZone) zone = NULL;
-  g_autofree gint64 *times = NULL;
-  g_autofree double *t = NULL, *rh = NULL, *wind = NULL;
-  JsonObject *root, *hourly, *units;
-  JsonArray *time;
-  const char *zone_id, *time_unit;
-  VgHourlyForecast *forecast;
-  guint n;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) received = g_date_time_new_from_unix_utc (0);
+  g_autoptr(VgFeedBatch) batch = NULL;
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (file, FALSE, error);
+  const char *zone_id = "Europe/Paris";
+  JsonObject *root;
 
-  if (!json_parser_load_from_file (parser, file, error))
-    {
-      g_prefix_error (error, "%s: ", file);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      fail (error, file, "not an Open-Meteo forecast (no JSON object)");
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
-  hourly = object_member (root, "hourly");
-  units = object_member (root, "hourly_units");
-  if ((time = array_member (hourly, "time")) == NULL)
-    {
-      fail (error, file, "no hourly.time array");
-      return NULL;
-    }
-  if (!json_object_has_member (hourly, "temperature_2m"))
-    {
-      fail (error, file, "no hourly.temperature_2m");
-      return NULL;
-    }
-
-  zone_id = json_object_has_member (root, "timezone") ? string_member (root, "timezone") : "GMT";
-  if (zone_id == NULL || (zone = g_time_zone_new_identifier (zone_id)) == NULL)
-    {
-      fail (error, file, "unknown time zone “%s”", zone_id ? zone_id : "(not a string)");
-      return NULL;
-    }
-  time_unit = units != NULL && json_object_has_member (units, "time") ? string_member (units, "time") : "iso8601";
-  if (g_strcmp0 (time_unit, "iso8601") != 0 && g_strcmp0 (time_unit, "unixtime") != 0)
-    {
-      fail (error, file, "hourly_units.time “%s” is neither iso8601 nor unixtime", time_unit ? time_unit : "(not a string)");
-      return NULL;
-    }
-
-  n = json_array_get_length (time);
-  times = g_new (gint64, n);
-  for (guint i = 0; i < n; i++)
-    if (!read_time (time, i, g_str_equal (time_unit, "unixtime"), zone, &times[i]))
-      {
-        fail (error, file, "hourly.time[%u] is not a %s time", i, time_unit);
-        return NULL;
-      }
-  if (!read_values (hourly, units, "temperature_2m", n, file, &t, error) ||
-      !read_values (hourly, units, "relative_humidity_2m", n, file, &rh, error) ||
-      !read_values (hourly, units, "wind_speed_10m", n, file, &wind, error))
+  if (mapped == NULL)
     return NULL;
-
-  *provenance = g_strdup (string_member (root, "vigie_provenance"));
-  forecast = vg_hourly_forecast_new ("open-meteo", NULL, number_member (root, "latitude"),
-                                     number_member (root, "longitude"), zone, n, times, t, rh, wind, error);
-  if (forecast == NULL)
-    g_prefix_error (error, "%s: ", file);
-  return forecast;
+  bytes = g_mapped_file_get_bytes (mapped);
+  batch = vg_feed_parse (VG_FEED_KIND_OPENMETEO, file, received, bytes, error);
+  if (batch == NULL)
+    return NULL;
+  if (vg_feed_batch_get_forecasts (batch)->len == 0)
+    {
+      fail (error, file, "no hourly forecast in it");
+      return NULL;
+    }
+  /* The parser checked the document; these two members are only read, never trusted. */
+  if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      root = json_node_get_object (json_parser_get_root (parser));
+      zone_id = json_object_get_string_member_with_default (root, "timezone", zone_id);
+      *provenance = g_strdup (json_object_get_string_member_with_default (root, "vigie_provenance", NULL));
+    }
+  zone = g_time_zone_new_identifier (zone_id);
+  if (zone == NULL)
+    {
+      fail (error, file, "unknown time zone “%s”", zone_id);
+      return NULL;
+    }
+  return vg_hourly_forecast_new_from_forecast (g_ptr_array_index (vg_feed_batch_get_forecasts (batch), 0), zone, error);
 }
 
 /* ---- Output helpers ---------------------------------------------------------------------------- */
@@ -339,16 +154,6 @@ format_date (const GDate *date)
     return NULL;
   g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
   return g_strdup (text);
-}
-
-static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          const GDate *date)
-{
-  g_autofree char *text = format_date (date);
-
-  add_string (builder, name, text);
 }
 
 static char *
@@ -502,159 +307,6 @@ heat_index (int    argc,
 /* ---- heat risk ----------------------------------------------------------------------------------- */
 
 static void
-add_vigilance_json (JsonBuilder *builder,
-                    GArray      *vigilance)
-{
-  json_builder_set_member_name (builder, "vigilance");
-  json_builder_begin_object (builder);
-  add_string (builder, "indicator", "IBMn/IBMx: means of Tn and Tx over the days D, D+1 and D+2");
-  add_string (builder, "area", VG_HEAT_VIGILANCE_AREA);
-  add_number (builder, "ibmn_threshold", VG_HEAT_VIGILANCE_IBMN_THRESHOLD);
-  add_number (builder, "ibmx_threshold", VG_HEAT_VIGILANCE_IBMX_THRESHOLD);
-  add_string (builder, "tn_window", "minimum from 18:00 UTC on D-1 to 06:00 UTC on D (half-open, at least 9 of 12 hours)");
-  add_string (builder, "tx_window", "maximum from 06:00 UTC on D to 06:00 UTC on D+1 (half-open, at least 18 of 24 hours)");
-  add_bool (builder, "official", FALSE);
-  json_builder_set_member_name (builder, "days");
-  json_builder_begin_array (builder);
-  for (guint d = 0; d < vigilance->len; d++)
-    {
-      const VgHeatVigilanceDay *v = &g_array_index (vigilance, VgHeatVigilanceDay, d);
-
-      json_builder_begin_object (builder);
-      add_date (builder, "date", &v->day.date);
-      add_number (builder, "tn", v->day.tn);
-      add_int (builder, "tn_hours", v->day.tn_hours);
-      add_number (builder, "tx", v->day.tx);
-      add_int (builder, "tx_hours", v->day.tx_hours);
-      json_builder_set_member_name (builder, "window");
-      json_builder_begin_object (builder);
-      add_date (builder, "first", &v->day.date);
-      add_date (builder, "last", &v->window_last);
-      json_builder_end_object (builder);
-      add_number (builder, "ibmn", v->ibmn);
-      add_number (builder, "ibmn_margin", v->ibmn_margin);
-      add_number (builder, "ibmx", v->ibmx);
-      add_number (builder, "ibmx_margin", v->ibmx_margin);
-      add_bool (builder, "heatwave_criterion", v->heatwave);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-static void
-add_method_json (JsonBuilder *builder)
-{
-  const VgHeatRiskThresholds *t = vg_heat_risk_get_thresholds ();
-
-  json_builder_set_member_name (builder, "method");
-  json_builder_begin_object (builder);
-  add_string (builder, "levels", "0 none, 1 minor, 2 moderate, 3 major, 4 extreme: the higher of the day level (Tx) and the night level (Tn), "
-                                 "+1 from the 3rd consecutive night at level 2 or more");
-  add_string (builder, "thresholds_source", "percentiles P90/P95/P99/P99.9 of the June-August 1991-2020 daily mean temperature at "
-                                            "Montpellier-Aeroport (ECA&D TG), +6 K for Tx, -6 K for Tn");
-  json_builder_set_member_name (builder, "day_thresholds");
-  json_builder_begin_array (builder);
-  for (guint l = 0; l < VG_HEAT_RISK_MAX_LEVEL; l++)
-    json_builder_add_double_value (builder, round_to (t->day[l], 0.01));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "night_thresholds");
-  json_builder_begin_array (builder);
-  for (guint l = 0; l < VG_HEAT_RISK_MAX_LEVEL; l++)
-    json_builder_add_double_value (builder, round_to (t->night[l], 0.01));
-  json_builder_end_array (builder);
-  add_string (builder, "heat_island", "district = forecast point + f x 3 K at night (18-06 UTC), + f x 1 K by day, f = min(1, built density / 0.10)");
-  add_string (builder, "built_density", "non-residential building footprints of the city layer / district area: housing is not counted, "
-                                        "and the layer covers Montpellier only, so other communes have no density and no heat island offset");
-  add_string (builder, "indices", "from the district temperature and the forecast point's vapour pressure, shade (MRT = air temperature)");
-  json_builder_end_object (builder);
-}
-
-static void
-add_districts_json (JsonBuilder *builder,
-                    VgHeatRisk  *risk)
-{
-  VgHeatDistricts *districts = vg_heat_risk_get_districts (risk);
-
-  json_builder_set_member_name (builder, "districts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < vg_heat_districts_get_n_districts (districts); i++)
-    {
-      json_builder_begin_object (builder);
-      add_string (builder, "id", vg_heat_districts_get_id (districts, i));
-      add_string (builder, "name", vg_heat_districts_get_name (districts, i));
-      add_string (builder, "kind", vg_heat_districts_kind_to_id (vg_heat_districts_get_kind (districts, i)));
-      json_builder_set_member_name (builder, "built_density");
-      if (isnan (vg_heat_districts_get_built_density (districts, i)))
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_double_value (builder, round_to (vg_heat_districts_get_built_density (districts, i), 0.0001));
-      add_number (builder, "uhi_night", vg_heat_districts_get_uhi (districts, i, TRUE));
-      add_number (builder, "uhi_day", vg_heat_districts_get_uhi (districts, i, FALSE));
-      add_int (builder, "peak_level", vg_heat_risk_get_peak_level (risk, i));
-      json_builder_set_member_name (builder, "days");
-      json_builder_begin_array (builder);
-      for (guint d = 0; d < vg_heat_risk_get_n_days (risk); d++)
-        {
-          const VgHeatRiskDay *r = vg_heat_risk_get_day (risk, i, d);
-
-          json_builder_begin_object (builder);
-          add_date (builder, "date", &r->day.date);
-          add_int (builder, "level", r->level);
-          add_string (builder, "level_name", vg_heat_risk_level_to_id (r->level));
-          add_int (builder, "day_level", r->day_level);
-          add_int (builder, "night_level", r->night_level);
-          add_number (builder, "tn", r->day.tn);
-          add_number (builder, "tx", r->day.tx);
-          add_bool (builder, "complete", r->complete);
-          add_int (builder, "hot_nights", r->hot_nights);
-          add_bool (builder, "escalated", r->escalated);
-          add_int (builder, "hours_above_night", r->hours_above_night);
-          add_int (builder, "hours_above_day", r->hours_above_day);
-          for (guint q = VG_HEAT_QUANTITY_HEAT_INDEX; q < VG_N_HEAT_QUANTITIES; q++)
-            {
-              g_autofree char *name = g_strconcat (vg_heat_risk_quantity_to_id (q), "_max", NULL);
-
-              add_number (builder, name, r->peak[q]);
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_sites_json (JsonBuilder *builder,
-                const char  *member,
-                VgHeatRisk  *risk,
-                GPtrArray   *exposures)
-{
-  VgHeatDistricts *districts = vg_heat_risk_get_districts (risk);
-
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < exposures->len; i++)
-    {
-      const VgHeatExposure *e = g_ptr_array_index (exposures, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", vg_site_get_id (e->site));
-      add_string (builder, "category", vg_site_category_to_id (vg_site_get_category (e->site)));
-      add_string (builder, "name", vg_site_get_name (e->site));
-      add_string (builder, "district", e->district >= 0 ? vg_heat_districts_get_id (districts, e->district) : NULL);
-      add_string (builder, "district_name", e->district >= 0 ? vg_heat_districts_get_name (districts, e->district) : NULL);
-      add_int (builder, "peak_level", e->peak_level);
-      add_int (builder, "days_at_level_2_or_more", e->days_at_risk);
-      add_date (builder, "first_day_at_level_2_or_more", &e->first_day);
-      add_int (builder, "hours_above_thresholds", e->hours_above);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
 print_json (const char       *file,
             const char       *provenance,
             VgHourlyForecast *forecast,
@@ -669,9 +321,6 @@ print_json (const char       *file,
   GTimeZone *zone = vg_hourly_forecast_get_zone (forecast);
 
   json_builder_begin_object (builder);
-  add_string (builder, "index", VG_HEAT_RISK_INDEX_ID);
-  add_bool (builder, "official", FALSE);
-  add_string (builder, "notice", NOTICE);
   json_builder_set_member_name (builder, "forecast");
   json_builder_begin_object (builder);
   add_string (builder, "file", file);
@@ -691,11 +340,7 @@ print_json (const char       *file,
   add_number (builder, "longitude", vg_hourly_forecast_get_longitude (forecast));
   add_string (builder, "provenance", provenance);
   json_builder_end_object (builder);
-  add_method_json (builder);
-  add_vigilance_json (builder, vigilance);
-  add_districts_json (builder, risk);
-  add_sites_json (builder, "exposed_sites", risk, exposed);
-  add_sites_json (builder, "resources", risk, resources);
+  vg_heat_report_add_members (builder, risk, vigilance, exposed, resources);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   vg_cli_print_json (root);
@@ -720,8 +365,7 @@ print_text (const char       *file,
       g_autofree char *first = format_time (vg_hourly_forecast_get_times (forecast)[0], zone);
       g_autofree char *last = format_time (vg_hourly_forecast_get_times (forecast)[n - 1], zone);
 
-      g_print (_("Forecast %s: %s, model run %s, %" G_GSIZE_FORMAT " hours %s → %s\n"), file,
-               vg_hourly_forecast_get_source (forecast),
+      g_print (_("Forecast %s: model run %s, %" G_GSIZE_FORMAT " hours %s → %s\n"), file,
                vg_hourly_forecast_get_model_run (forecast) ? vg_hourly_forecast_get_model_run (forecast) : _("not given"),
                n, first, last);
     }

@@ -242,22 +242,24 @@ test_risk_errors (void)
     const char *content;
     const char *expected;
   } bad[] = {
-    { "{ not json", "bad.json" },
-    { "[1, 2]", "no JSON object" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly\": {\"temperature_2m\": [1]}}", "hourly.time" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly\": [1, 2]}", "hourly.time" },
-    { "{\"timezone\": 5, \"hourly\": {\"time\": [], \"temperature_2m\": []}}", "not a string" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"°C\"},"
-      " \"hourly\": {\"time\": [\"2019-06-24T00:00\"], \"temperature_2m\": [\"hot\"]}}", "temperature_2m[0]" },
-    { "{\"timezone\": \"Mars/Olympus\", \"hourly\": {\"time\": [], \"temperature_2m\": []}}", "Mars/Olympus" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"°C\"},"
-      " \"hourly\": {\"time\": [\"2019-06-24T00:00\", \"2019-06-24T01:00\"], \"temperature_2m\": [20.0]}}", "temperature_2m" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"K\"},"
-      " \"hourly\": {\"time\": [\"2019-06-24T00:00\"], \"temperature_2m\": [293.0]}}", "“K”" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"°C\"},"
-      " \"hourly\": {\"time\": [\"2019-06-24T01:00\", \"2019-06-24T00:00\"], \"temperature_2m\": [20.0, 21.0]}}", "not after" },
-    { "{\"timezone\": \"Europe/Paris\", \"hourly_units\": {\"temperature_2m\": \"°C\"},"
-      " \"hourly\": {\"time\": [\"yesterday\"], \"temperature_2m\": [20.0]}}", "hourly.time[0]" },
+    /* Each error names the file and where in it the problem is. */
+    { "{ not json", "line 1, column 3" },
+    { "[1, 2]", "$[0]: expected an object" },
+    { "{\"timezone\": \"Europe/Paris\"}", "$.latitude: missing" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"timezone\": \"Europe/Paris\", \"hourly\": {\"temperature_2m\": [1]}}", "$.hourly_units: missing" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": \"Europe/Paris\", \"hourly\": [1, 2]}", "$.hourly: expected an object" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": 5, \"hourly\": {\"time\": [], \"temperature_2m\": []}}", "$.timezone: expected a string" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": \"Europe/Paris\","
+      " \"hourly\": {\"time\": [\"2019-06-24T00:00\"], \"temperature_2m\": [\"hot\"]}}", "$.hourly.temperature_2m[0]" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": \"Mars/Olympus\", \"hourly\": {\"time\": [], \"temperature_2m\": []}}", "Mars/Olympus" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": \"Europe/Paris\","
+      " \"hourly\": {\"time\": [\"2019-06-24T00:00\", \"2019-06-24T01:00\"], \"temperature_2m\": [20.0]}}", "1 values for 2 time steps" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"furlong\"}, \"timezone\": \"Europe/Paris\","
+      " \"hourly\": {\"time\": [\"2019-06-24T00:00\"], \"temperature_2m\": [293.0]}}", "unknown unit “furlong”" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": \"Europe/Paris\","
+      " \"hourly\": {\"time\": [\"2019-06-24T01:00\", \"2019-06-24T00:00\"], \"temperature_2m\": [20.0, 21.0]}}", "$.hourly.time[1]: times do not increase" },
+    { "{\"latitude\": 43.6, \"longitude\": 3.9, \"hourly_units\": {\"temperature_2m\": \"°C\"}, \"timezone\": \"Europe/Paris\","
+      " \"hourly\": {\"time\": [\"yesterday\"], \"temperature_2m\": [20.0]}}", "$.hourly.time[0]: “yesterday”" },
   };
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
@@ -271,7 +273,9 @@ test_risk_errors (void)
       g_assert_no_error (error);
       g_assert_cmpint (run_heat (&out, &err, ARGS ("risk", "--forecast", path)), ==, 1);
       assert_one_line_error (err);
-      g_assert_nonnull (strstr (err, bad[i].expected));
+      g_assert_nonnull (strstr (err, "bad.json"));
+      if (strstr (err, bad[i].expected) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, err, bad[i].expected);
     }
   {
     g_autofree char *out = NULL, *err = NULL;

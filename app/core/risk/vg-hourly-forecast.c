@@ -8,7 +8,9 @@
 #include <math.h>
 
 #include "vg-error.h"
+#include "vg-feed-origin.h"
 #include "vg-hourly-forecast.h"
+#include "vg-quantity.h"
 
 struct _VgHourlyForecast
 {
@@ -214,4 +216,38 @@ vg_hourly_forecast_get_wind (VgHourlyForecast *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->wind;
+}
+
+VgHourlyForecast *
+vg_hourly_forecast_new_from_forecast (VgForecast  *forecast,
+                                      GTimeZone   *zone,
+                                      GError     **error)
+{
+  g_autofree char *run = NULL;
+  gint64 model_run;
+
+  g_return_val_if_fail (VG_IS_FORECAST (forecast), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  if (vg_forecast_get_series (forecast, VG_QUANTITY_TEMPERATURE) == NULL)
+    {
+      g_set_error (error, VG_RISK_ERROR, VG_RISK_ERROR_INVALID_FORECAST,
+                   "Forecast of feed “%s”: no air temperature, no heat risk",
+                   vg_feed_origin_get_feed_id (vg_forecast_get_origin (forecast)));
+      return NULL;
+    }
+  model_run = vg_forecast_get_model_run (forecast);
+  if (model_run != VG_FEED_TIME_UNKNOWN)
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (model_run / G_USEC_PER_SEC);
+
+      run = g_date_time_format_iso8601 (t);
+    }
+  /* Missing series are NaN throughout: the indices then say what they cannot compute. */
+  return vg_hourly_forecast_new (vg_feed_origin_get_feed_id (vg_forecast_get_origin (forecast)), run,
+                                 vg_forecast_get_latitude (forecast), vg_forecast_get_longitude (forecast), zone,
+                                 vg_forecast_get_n_steps (forecast), vg_forecast_get_times (forecast),
+                                 vg_forecast_get_series (forecast, VG_QUANTITY_TEMPERATURE),
+                                 vg_forecast_get_series (forecast, VG_QUANTITY_HUMIDITY),
+                                 vg_forecast_get_series (forecast, VG_QUANTITY_WIND_SPEED), error);
 }

@@ -5,6 +5,8 @@
 
 #include <glib-object.h>
 
+#include "vg-forecast.h"
+
 G_BEGIN_DECLS
 
 /* An hourly weather forecast at one point, as the heat engine consumes it: times in UTC
@@ -37,6 +39,11 @@ VgHourlyForecast  *vg_hourly_forecast_new             (const char    *source,
                                                        const double  *humidity,
                                                        const double  *wind,
                                                        GError       **error);
+/* The hourly forecast of a parsed weather forecast (the Open-Meteo parser's VgForecast), its days
+ * labelled in @zone; same validation and errors as vg_hourly_forecast_new(). */
+VgHourlyForecast  *vg_hourly_forecast_new_from_forecast (VgForecast *forecast,
+                                                         GTimeZone  *zone,
+                                                         GError    **error);
 /* Adds a reference. */
 VgHourlyForecast  *vg_hourly_forecast_ref             (VgHourlyForecast *self);
 /* Drops a reference. */
