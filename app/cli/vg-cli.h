@@ -28,6 +28,9 @@ gboolean vg_cli_parse   (GOptionContext *context,
 /* Writes @node as pretty JSON and a newline on stdout. */
 void vg_cli_print_json  (JsonNode    *node);
 
+/* `vigie-cli flood`: envelope libraries, exposure to flood envelopes, projections. */
+int  vg_cli_flood       (int          argc,
+                         char       **argv);
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);

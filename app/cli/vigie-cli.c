@@ -16,6 +16,7 @@ static const struct {
   VgCliCommand  run;
   const char   *summary;
 } commands[] = {
+  { "flood", vg_cli_flood, N_("Flood envelopes: build a library, exposure at a level, projections") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
   { "tile",  vg_cli_tile,  N_("Render one offline basemap tile to PNG") },
 };
