@@ -12,6 +12,7 @@
 #include "vg-dem.h"
 #include "vg-error.h"
 #include "vg-flood-builder.h"
+#include "vg-flood-exposure-index.h"
 #include "vg-flood-gauge.h"
 #include "vg-flood-library.h"
 #include "vg-gpkg.h"
@@ -32,14 +33,13 @@ pick_rivers_layer (const char *path,
   return g_strv_contains ((const char * const *) layers, "watercourses") ? "watercourses" : NULL;
 }
 
-static void
-print_warnings (VgFloodLibrary *library)
-{
-  GPtrArray *warnings = vg_flood_library_get_warnings (library);
 
-  for (guint i = 0; i < warnings->len; i++)
+static void
+print_lines (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
     {
-      g_autofree char *line = g_strdup (g_ptr_array_index (warnings, i));
+      g_autofree char *line = g_strdup (g_ptr_array_index (lines, i));
 
       g_strdelimit (line, "\r\n", ' ');
       g_printerr ("vigie-cli: warning: %s\n", line);
@@ -120,7 +120,7 @@ envelopes_build (int    argc,
   }
   if (library == NULL || !vg_flood_library_write_gpkg (library, out, &error))
     return vg_cli_fail_error (error);
-  print_warnings (library);
+  print_lines (vg_flood_library_get_warnings (library));
 
   if (json)
     {
@@ -141,6 +141,204 @@ envelopes_build (int    argc,
   return VG_CLI_EXIT_OK;
 }
 
+static void
+print_exposure_text (VgFloodExposure *exposure)
+{
+  VgFloodEnvelope *e = vg_flood_exposure_get_envelope (exposure);
+  const VgFloodTotals *t = vg_flood_exposure_get_totals (exposure);
+  const VgFloodExposedAsset *sites;
+  const VgFloodStreetCut *cuts;
+  guint n_sites, n_cuts;
+
+  g_print ("%s — %s, stage %.2f m at %s\n", vg_flood_envelope_get_id (e),
+           vg_flood_kind_get_label (vg_flood_envelope_get_kind (e)), vg_flood_envelope_get_stage (e),
+           vg_flood_envelope_get_gauge (e));
+  g_print (_("  buildings %u (%.0f m² inside), addresses %u (≈ %.0f residents), roads %u segments "
+             "(%.0f m inside, %u streets cut), sites %u (%u vulnerable)\n"),
+           t->buildings, t->building_area_m2, t->addresses, t->residents, t->road_segments,
+           t->road_length_m, t->streets_cut, t->sites, t->vulnerable_sites);
+  sites = vg_flood_exposure_get_assets (exposure, VG_FLOOD_ASSET_SITE, &n_sites);
+  for (guint i = 0; i < n_sites; i++)
+    g_print ("  site %-13s %s%s%s\n", sites[i].category ? sites[i].category : "?", sites[i].name ? sites[i].name : "?",
+             sites[i].depth_class >= 0 ? _(", depth ") : "",
+             sites[i].depth_class >= 0 ? vg_flood_depth_class_to_id (sites[i].depth_class) : "");
+  cuts = vg_flood_exposure_get_streets_cut (exposure, &n_cuts);
+  for (guint i = 0; i < MIN (n_cuts, 10); i++)
+    g_print (_("  street cut %6.0f m  %s\n"), cuts[i].length_m, cuts[i].name);
+  if (n_cuts > 10)
+    g_print (_("  … and %u more streets\n"), n_cuts - 10);
+}
+
+/* `vigie-cli flood exposure`: who and what each envelope (or the one answering a level) reaches. */
+static int
+exposure (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgFloodLibrary) library = NULL;
+  g_autoptr(VgFloodAssets) assets = NULL;
+  g_autoptr(VgFloodExposureIndex) index = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) picked = g_ptr_array_new ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autofree char *envelopes_path = NULL;
+  g_autofree char *level_text = NULL;
+  g_autofree char *gauge = NULL;
+  g_autofree char *kind_text = NULL;
+  g_auto(GStrv) assets_paths = NULL;
+  g_auto(GStrv) gauges = NULL;
+  gboolean json = FALSE, summary = FALSE;
+  int threads = 2, default_kind = -1;
+  double level = NAN;
+  GOptionEntry entries[] = {
+    { "envelopes", 0, 0, G_OPTION_ARG_FILENAME, &envelopes_path, N_("Envelope library (GeoPackage or GeoJSON)"), N_("FILE") },
+    { "assets", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &assets_paths, N_("Assets: GeoPackage with buildings/addresses/streets/sites layers, or GeoJSON (repeatable)"), N_("FILE") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_text, N_("Only the envelope answering this stage at the gauge, metres"), N_("METRES") },
+    { "gauge", 0, 0, G_OPTION_ARG_STRING, &gauge, N_("Only this gauge's envelopes"), N_("CODE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Kind of envelopes that do not say (official, indicative-hand, synthetic)"), N_("KIND") },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("Totals only, no asset lists"), NULL },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, N_("Threads (default 2)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— assets exposed to flood envelopes"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!vg_cli_parse (context, &argc, &argv))
+    return VG_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return vg_cli_fail (VG_CLI_EXIT_USAGE, _("unexpected argument “%s”"), argv[1]);
+  if (envelopes_path == NULL || assets_paths == NULL)
+    return vg_cli_fail (VG_CLI_EXIT_USAGE, _("--envelopes and --assets are required"));
+  if (level_text != NULL)
+    {
+      char *end = NULL;
+
+      level = g_ascii_strtod (level_text, &end);
+      if (end == level_text || *end != '\0' || !isfinite (level) || level < -10 || level > 100)
+        return vg_cli_fail (VG_CLI_EXIT_USAGE, _("--level “%s” is not a stage in metres"), level_text);
+    }
+  if (kind_text != NULL)
+    {
+      VgFloodKind kind;
+
+      if (!vg_flood_kind_from_id (kind_text, &kind))
+        return vg_cli_fail (VG_CLI_EXIT_USAGE, _("unknown kind “%s” (official, indicative-hand, synthetic)"), kind_text);
+      default_kind = kind;
+    }
+  if (threads < 1 || threads > 16)
+    return vg_cli_fail (VG_CLI_EXIT_USAGE, _("--threads must be 1–16"));
+
+  if ((library = vg_flood_library_load (envelopes_path, default_kind, &error)) == NULL)
+    return vg_cli_fail_error (error);
+  assets = vg_flood_assets_new ();
+  for (guint i = 0; assets_paths[i] != NULL; i++)
+    if (!vg_flood_assets_add_file (assets, assets_paths[i], warnings, &error))
+      return vg_cli_fail_error (error);
+  gauges = vg_flood_library_dup_gauges (library);
+  if (gauge != NULL && !g_strv_contains ((const char * const *) gauges, gauge))
+    return vg_cli_fail (VG_CLI_EXIT_FAIL, _("envelope library “%s” has no envelope for gauge “%s”"), envelopes_path, gauge);
+  for (guint i = 0; i < vg_flood_library_get_warnings (library)->len; i++)
+    g_ptr_array_add (warnings, g_strdup (g_ptr_array_index (vg_flood_library_get_warnings (library), i)));
+  print_lines (warnings);
+
+  index = vg_flood_exposure_index_new (library, assets, threads);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "library");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, envelopes_path);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_string_value (b, vg_flood_library_get_version (library));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < warnings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
+  json_builder_end_array (b);
+  if (!isnan (level))
+    {
+      json_builder_set_member_name (b, "level_m");
+      json_builder_add_double_value (b, level);
+    }
+  json_builder_set_member_name (b, "exposures");
+  json_builder_begin_array (b);
+  for (guint g = 0; gauges[g] != NULL; g++)
+    {
+      guint first, n;
+
+      if (gauge != NULL && !g_str_equal (gauge, gauges[g]))
+        continue;
+      vg_flood_library_get_gauge_range (library, gauges[g], &first, &n);
+      if (!isnan (level))
+        {
+          int below, above, e;
+          gboolean beyond;
+          g_autoptr(VgFloodExposure) x = NULL;
+
+          vg_flood_library_bracket (library, gauges[g], level, &below, &above);
+          vg_flood_exposure_index_lookup (index, gauges[g], level, &e, &beyond);
+          x = vg_flood_exposure_index_dup_exposure (index, e, NULL);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "gauge");
+          json_builder_add_string_value (b, gauges[g]);
+          json_builder_set_member_name (b, "bracket");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "below");
+          if (below >= 0)
+            json_builder_add_string_value (b, vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, below)));
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "above");
+          if (above >= 0)
+            json_builder_add_string_value (b, vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, above)));
+          else
+            json_builder_add_null_value (b);
+          json_builder_end_object (b);
+          json_builder_set_member_name (b, "beyond_library");
+          json_builder_add_boolean_value (b, beyond);
+          json_builder_set_member_name (b, "exposure");
+          json_builder_add_value (b, vg_flood_exposure_to_json (x, !summary));
+          json_builder_end_object (b);
+          if (!json)
+            {
+              if (beyond)
+                g_print (_("%s: %.2f m is above the highest envelope: its exposure is a lower bound\n"), gauges[g], level);
+              else if (below >= 0 && below != above)
+                g_print (_("%s: %.2f m lies between %s and %s (never interpolated): the higher one is shown\n"), gauges[g], level,
+                         vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, below)),
+                         vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, above)));
+              print_exposure_text (x);
+            }
+          continue;
+        }
+      for (guint e = first; e < first + n; e++)
+        {
+          g_autoptr(VgFloodExposure) x = vg_flood_exposure_index_dup_exposure (index, e, NULL);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "gauge");
+          json_builder_add_string_value (b, gauges[g]);
+          json_builder_set_member_name (b, "exposure");
+          json_builder_add_value (b, vg_flood_exposure_to_json (x, !summary));
+          json_builder_end_object (b);
+          if (!json)
+            print_exposure_text (x);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+      vg_cli_print_json (root);
+    }
+  return VG_CLI_EXIT_OK;
+}
+
 static int
 envelopes (int    argc,
            char **argv)
@@ -156,5 +354,7 @@ vg_cli_flood (int    argc,
 {
   if (argc > 1 && g_str_equal (argv[1], "envelopes"))
     return envelopes (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "exposure"))
+    return exposure (argc - 1, argv + 1);
   return vg_cli_fail (VG_CLI_EXIT_USAGE, _("usage: vigie-cli flood exposure|envelopes … (see vigie-cli flood COMMAND --help)"));
 }
