@@ -15,6 +15,7 @@
 #include "vg-flood-exposure-index.h"
 #include "vg-flood-gauge.h"
 #include "vg-flood-library.h"
+#include "vg-flood-projection.h"
 #include "vg-gpkg.h"
 #include "vg-vector-file.h"
 
@@ -339,6 +340,127 @@ exposure (int    argc,
   return VG_CLI_EXIT_OK;
 }
 
+static VgFloodSeries *
+load_series (const char  *path,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  /* Stage series are small (hours of readings): json-glib's DOM is fine here. */
+  if (!json_parser_load_from_file (parser, path, error))
+    {
+      g_prefix_error (error, "“%s”: ", path);
+      return NULL;
+    }
+  return vg_flood_series_new_from_json (json_parser_get_root (parser), path, error);
+}
+
+static char *
+format_time (gint64 time_us)
+{
+  g_autoptr(GDateTime) t = NULL;
+
+  if (time_us < 0)
+    return g_strdup ("—");
+  t = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
+  return g_date_time_format (t, "%Y-%m-%d %H:%M UTC");
+}
+
+/* `vigie-cli flood project`: bracketing envelopes now and ahead, and when each stage comes. */
+static int
+project (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgFloodLibrary) library = NULL;
+  g_autoptr(VgFloodSeries) readings = NULL;
+  g_autoptr(VgFloodSeries) forecast = NULL;
+  g_autoptr(VgFloodProjection) projection = NULL;
+  g_autofree char *envelopes_path = NULL;
+  g_autofree char *gauge = NULL;
+  g_autofree char *readings_path = NULL;
+  g_autofree char *forecast_path = NULL;
+  g_autofree char *kind_text = NULL;
+  VgFloodTrendParams params = VG_FLOOD_TREND_DEFAULT;
+  int n_trend = 6, default_kind = -1;
+  double horizon_h = 6, step_h = 1;
+  gboolean json = FALSE;
+  const VgFloodProjectionStep *steps;
+  const VgFloodCrossing *crossings;
+  guint n_steps, n_crossings;
+  GOptionEntry entries[] = {
+    { "envelopes", 0, 0, G_OPTION_ARG_FILENAME, &envelopes_path, N_("Envelope library (GeoPackage or GeoJSON)"), N_("FILE") },
+    { "gauge", 0, 0, G_OPTION_ARG_STRING, &gauge, N_("Reference gauge"), N_("CODE") },
+    { "readings", 0, 0, G_OPTION_ARG_FILENAME, &readings_path, N_("Readings: JSON array of {time, stage_m}"), N_("FILE") },
+    { "forecast", 0, 0, G_OPTION_ARG_FILENAME, &forecast_path, N_("Forecast: JSON array of {time, stage_m[, stage_low_m, stage_high_m]}"), N_("FILE") },
+    { "trend-readings", 0, 0, G_OPTION_ARG_INT, &n_trend, N_("Readings the trend is fitted on, without a forecast (default 6)"), N_("N") },
+    { "horizon", 0, 0, G_OPTION_ARG_DOUBLE, &horizon_h, N_("Trend horizon, hours (default 6)"), N_("HOURS") },
+    { "step", 0, 0, G_OPTION_ARG_DOUBLE, &step_h, N_("Trend step, hours (default 1)"), N_("HOURS") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Kind of envelopes that do not say"), N_("KIND") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— project a gauge's stage onto its flood envelopes"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!vg_cli_parse (context, &argc, &argv))
+    return VG_CLI_EXIT_USAGE;
+  if (argc > 1)
+    return vg_cli_fail (VG_CLI_EXIT_USAGE, _("unexpected argument “%s”"), argv[1]);
+  if (envelopes_path == NULL || gauge == NULL || readings_path == NULL)
+    return vg_cli_fail (VG_CLI_EXIT_USAGE, _("--envelopes, --gauge and --readings are required"));
+  if (n_trend < 3 || n_trend > 1000 || !(horizon_h > 0 && horizon_h <= 72) || !(step_h > 0 && step_h <= horizon_h))
+    return vg_cli_fail (VG_CLI_EXIT_USAGE, _("--trend-readings must be 3–1000, --horizon 0–72 h and --step within it"));
+  if (kind_text != NULL)
+    {
+      VgFloodKind kind;
+
+      if (!vg_flood_kind_from_id (kind_text, &kind))
+        return vg_cli_fail (VG_CLI_EXIT_USAGE, _("unknown kind “%s” (official, indicative-hand, synthetic)"), kind_text);
+      default_kind = kind;
+    }
+  params.n_readings = n_trend;
+  params.horizon_us = (gint64) (horizon_h * 3600 * G_USEC_PER_SEC);
+  params.step_us = (gint64) (step_h * 3600 * G_USEC_PER_SEC);
+
+  if ((library = vg_flood_library_load (envelopes_path, default_kind, &error)) == NULL ||
+      (readings = load_series (readings_path, &error)) == NULL ||
+      (forecast_path != NULL && (forecast = load_series (forecast_path, &error)) == NULL) ||
+      (projection = vg_flood_projection_new (library, gauge, readings, forecast, &params, &error)) == NULL)
+    return vg_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = vg_flood_projection_to_json (projection);
+
+      vg_cli_print_json (root);
+      return VG_CLI_EXIT_OK;
+    }
+  g_print ("%s\n", vg_flood_projection_get_statement (projection));
+  steps = vg_flood_projection_get_steps (projection, &n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *t = format_time (steps[i].time_us);
+
+      g_print ("%s  %6.2f m  %-5s below %-18s above %s\n", t, steps[i].stage_m, steps[i].observed ? _("now") : "",
+               steps[i].below >= 0 ? vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, steps[i].below)) : "—",
+               steps[i].above >= 0 ? vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, steps[i].above)) : "—");
+    }
+  crossings = vg_flood_projection_get_crossings (projection, &n_crossings);
+  for (guint i = 0; i < n_crossings; i++)
+    {
+      g_autofree char *t = format_time (crossings[i].time_us);
+      g_autofree char *early = format_time (crossings[i].earliest_us);
+      g_autofree char *late = format_time (crossings[i].latest_us);
+
+      g_print (_("%-18s %s %s (earliest %s, latest %s)\n"),
+               vg_flood_envelope_get_id (vg_flood_library_get_envelope (library, crossings[i].envelope)),
+               crossings[i].already ? _("reached") : _("expected"), t, early, late);
+    }
+  return VG_CLI_EXIT_OK;
+}
+
 static int
 envelopes (int    argc,
            char **argv)
@@ -356,5 +478,7 @@ vg_cli_flood (int    argc,
     return envelopes (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "exposure"))
     return exposure (argc - 1, argv + 1);
-  return vg_cli_fail (VG_CLI_EXIT_USAGE, _("usage: vigie-cli flood exposure|envelopes … (see vigie-cli flood COMMAND --help)"));
+  if (argc > 1 && g_str_equal (argv[1], "project"))
+    return project (argc - 1, argv + 1);
+  return vg_cli_fail (VG_CLI_EXIT_USAGE, _("usage: vigie-cli flood exposure|envelopes|project … (see vigie-cli flood COMMAND --help)"));
 }
