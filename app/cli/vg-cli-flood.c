@@ -119,8 +119,17 @@ envelopes_build (int    argc,
 
     library = vg_flood_build_hand_library (dem, rivers, name_column, rivers_source, gauges, step, max_stage, &error);
   }
-  if (library == NULL || !vg_flood_library_write_gpkg (library, out, &error))
+  if (library == NULL)
     return vg_cli_fail_error (error);
+  {
+    /* Reproducible builds stamp the file with SOURCE_DATE_EPOCH (reproducible-builds.org). */
+    const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+    g_autoptr(GDateTime) when = epoch ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
+                                      : g_date_time_new_now_utc ();
+
+    if (!vg_flood_library_write_gpkg (library, out, when, &error))
+      return vg_cli_fail_error (error);
+  }
   print_lines (vg_flood_library_get_warnings (library));
 
   if (json)

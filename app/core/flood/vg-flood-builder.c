@@ -107,7 +107,7 @@ vg_flood_build_hand_library (VgDem       *dem,
                              double       max_stage_m,
                              GError     **error)
 {
-  g_autoptr(VgFloodLibrary) library = vg_flood_library_new ("indicative-hand", NULL);
+  g_autoptr(VgFloodLibrary) library = NULL;
   g_autoptr(VgGeosContext) geos = vg_geos_context_new ();
   g_autoptr(VgCrsTransform) to_dem = NULL;
   g_autoptr(VgCrsTransform) to_l93 = NULL;
@@ -134,6 +134,8 @@ vg_flood_build_hand_library (VgDem       *dem,
   g_return_val_if_fail (gauges != NULL && gauges->len > 0 && gauges->len < 32000, NULL);
   g_return_val_if_fail (step_m > 0 && max_stage_m >= step_m, NULL);
 
+  library = vg_flood_library_new (kind == VG_FLOOD_KIND_SYNTHETIC ? "SYNTHETIC HAND envelopes (not real terrain)"
+                                                                  : "Indicative HAND envelopes", NULL);
   w = vg_dem_get_width (dem);
   hgt = vg_dem_get_height (dem);
   n = (gsize) w * hgt;

@@ -567,6 +567,7 @@ vg_flood_library_load (const char  *path,
 gboolean
 vg_flood_library_write_gpkg (VgFloodLibrary  *self,
                              const char      *path,
+                             GDateTime       *when,
                              GError         **error)
 {
   static const char * const types[] = { "TEXT", "REAL", "TEXT", "TEXT", "TEXT", "TEXT", NULL };
@@ -575,7 +576,7 @@ vg_flood_library_write_gpkg (VgFloodLibrary  *self,
   g_return_val_if_fail (VG_IS_FLOOD_LIBRARY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  writer = vg_gpkg_writer_new (path, error);
+  writer = vg_gpkg_writer_new (path, when, error);
   if (writer == NULL ||
       !vg_gpkg_writer_add_layer (writer, "flood_envelopes", self->name, "MULTIPOLYGON", columns, types, error))
     return FALSE;

@@ -39,9 +39,11 @@ void             vg_flood_library_add            (VgFloodLibrary   *self,
 VgFloodLibrary  *vg_flood_library_load           (const char       *path,
                                                   int               default_kind,
                                                   GError          **error);
-/* Writes the library to @path as a GeoPackage (layer "flood_envelopes", format above). */
+/* Writes the library to @path as a GeoPackage (layer "flood_envelopes", format above), stamped
+ * @when (from the caller). */
 gboolean         vg_flood_library_write_gpkg     (VgFloodLibrary   *self,
                                                   const char       *path,
+                                                  GDateTime        *when,
                                                   GError          **error);
 /* Name (file name when loaded); borrowed. */
 const char      *vg_flood_library_get_name       (VgFloodLibrary   *self);

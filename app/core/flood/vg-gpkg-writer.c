@@ -30,6 +30,7 @@ struct _VgGpkgWriter
   GStrv          types;        /* of the current layer's columns */
   GPtrArray     *layers;       /* names, for the extents */
   GByteArray    *blob;
+  char          *last_change;  /* ISO 8601, UTC, milliseconds: as the specification writes it */
   double         extent[4];    /* of the current layer */
 };
 
@@ -49,6 +50,7 @@ vg_gpkg_writer_finalize (GObject *object)
   g_clear_pointer (&self->types, g_strfreev);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_clear_pointer (&self->blob, g_byte_array_unref);
+  g_clear_pointer (&self->last_change, g_free);
 
   G_OBJECT_CLASS (vg_gpkg_writer_parent_class)->finalize (object);
 }
@@ -113,6 +115,7 @@ lambert93_wkt (void)
 
 VgGpkgWriter *
 vg_gpkg_writer_new (const char  *path,
+                    GDateTime   *last_change,
                     GError     **error)
 {
   g_autoptr(VgGpkgWriter) self = NULL;
@@ -123,9 +126,15 @@ vg_gpkg_writer_new (const char  *path,
   char *sql;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (last_change != NULL, NULL);
 
   self = g_object_new (VG_TYPE_GPKG_WRITER, NULL);
   self->path = g_strdup (path);
+  {
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (last_change);
+
+    self->last_change = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z");
+  }
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   self->tmp_path = g_strdup_printf ("%s%c.%s.%u.tmp", dir, G_DIR_SEPARATOR, base, (guint) getpid ());
@@ -153,7 +162,7 @@ vg_gpkg_writer_new (const char  *path,
              " definition TEXT NOT NULL, description TEXT);"
              "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
              " identifier TEXT UNIQUE, description TEXT DEFAULT '',"
-             " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+             " last_change DATETIME NOT NULL,"
              " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
              " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));"
              "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
@@ -256,11 +265,12 @@ vg_gpkg_writer_add_layer (VgGpkgWriter       *self,
     return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "INSERT INTO gpkg_contents (table_name, data_type, identifier, description,"
-                          " srs_id) VALUES (?, 'features', ?, ?, 2154)", -1, &stmt, NULL) != SQLITE_OK)
+                          " last_change, srs_id) VALUES (?, 'features', ?, ?, ?, 2154)", -1, &stmt, NULL) != SQLITE_OK)
     return fail_sqlite (self, error);
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, description ? description : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, self->last_change, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return fail_sqlite (self, error);
   g_clear_pointer (&stmt, sqlite3_finalize);

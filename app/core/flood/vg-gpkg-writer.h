@@ -17,8 +17,11 @@ G_DECLARE_FINAL_TYPE (VgGpkgWriter, vg_gpkg_writer, VG, GPKG_WRITER, GObject)
  * its path only when vg_gpkg_writer_finish() succeeds: a failed build never leaves half a
  * library behind. */
 
-/* Starts writing @path (replaced on finish); VG_STORE_ERROR_OPEN/WRITE naming it. */
+/* Starts writing @path (replaced on finish), its layers stamped as last changed at
+ * @last_change (a time from the caller: core never reads the clock); VG_STORE_ERROR_OPEN/WRITE
+ * naming it. */
 VgGpkgWriter *vg_gpkg_writer_new         (const char         *path,
+                                          GDateTime          *last_change,
                                           GError            **error);
 /* Adds a feature layer @name with geometry column "geom" of @geometry_type ("MULTIPOLYGON"...)
  * in EPSG:2154 and attribute @columns of SQL @types ("TEXT", "REAL", "INTEGER"); features
