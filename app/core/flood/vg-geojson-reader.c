@@ -858,13 +858,28 @@ vg_geojson_read_layer (const char         *path,
               if ((crs = parse_crs (&ps)) == NULL)
                 goto out;
             }
-          else
+          else if (g_str_equal (key->str, "features"))
             {
-              if (g_str_equal (key->str, "features"))
-                features = ps.p;
-              if (!skip_value (&ps, 1))
+              /* Checked element by element, so that a syntax error names its feature. */
+              features = ps.p;
+              if (!expect (&ps, '['))
                 goto out;
+              if (!accept (&ps, ']'))
+                {
+                  do
+                    {
+                      ps.feature++;
+                      if (!skip_value (&ps, 1))
+                        goto out;
+                    }
+                  while (accept (&ps, ','));
+                  if (!expect (&ps, ']'))
+                    goto out;
+                }
+              ps.feature = 0;
             }
+          else if (!skip_value (&ps, 1))
+            goto out;
         }
       while (accept (&ps, ','));
       if (!expect (&ps, '}'))
@@ -942,7 +957,7 @@ vg_geojson_read_layer (const char         *path,
               (b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90))
             {
               g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_CRS,
-                           "GeoJSON “%s”, feature %u: coordinates (%.6g, %.6g) are not longitude/latitude "
+                           "GeoJSON “%s”, feature %u: coordinates (%.1f, %.1f) are not longitude/latitude "
                            "and the file has no crs member: its CRS cannot be placed",
                            path, f + 1, b[0], b[1]);
               goto out;
