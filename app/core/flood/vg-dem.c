@@ -54,11 +54,21 @@ vg_dem_init (VgDem *self)
 {
 }
 
+/* A PROJ context that keeps quiet: a CRS it cannot place becomes our error, not its stderr. */
+static PJ_CONTEXT *
+quiet_context (void)
+{
+  PJ_CONTEXT *ctx = proj_context_create ();
+
+  proj_log_level (ctx, PJ_LOG_NONE);
+  return ctx;
+}
+
 /* Whether PROJ knows @crs as a geographic (degrees) CRS. */
 static gboolean
 crs_is_geographic (const char *crs)
 {
-  PJ_CONTEXT *ctx = proj_context_create ();
+  PJ_CONTEXT *ctx = quiet_context ();
   PJ *pj = proj_create (ctx, crs);
   gboolean geographic = FALSE;
 
@@ -180,11 +190,23 @@ load_asc (const char  *path,
         }
       else if (text[0] != '\0' && (g_ascii_isalpha (text[0]) || text[0] == '_'))
         {
+          static const char * const keys[] = { "ncols", "nrows", "xllcorner", "xllcenter", "yllcorner",
+                                               "yllcenter", "cellsize", "nodata_value" };
           g_auto(GStrv) kv = g_strsplit_set (text, " \t", 2);
           char *endp = NULL;
+          gboolean known = FALSE;
           double v;
 
-          if (kv[0] == NULL || kv[1] == NULL)
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            known |= g_ascii_strcasecmp (kv[0], keys[k]) == 0;
+          if (!known)
+            {
+              g_autofree char *what = g_strdup_printf ("unknown header key “%s”", kv[0]);
+
+              malformed (error, path, line, what);
+              return NULL;
+            }
+          if (kv[1] == NULL)
             {
               malformed (error, path, line, "header line without a value");
               return NULL;
@@ -211,15 +233,8 @@ load_asc (const char  *path,
             }
           else if (g_ascii_strcasecmp (kv[0], "cellsize") == 0)
             cellsize = v;
-          else if (g_ascii_strcasecmp (kv[0], "nodata_value") == 0)
-            nodata = v;
           else
-            {
-              g_autofree char *what = g_strdup_printf ("unknown header key “%s”", kv[0]);
-
-              malformed (error, path, line, what);
-              return NULL;
-            }
+            nodata = v;
         }
       else if (text[0] != '\0')
         break;
@@ -262,7 +277,7 @@ load_asc (const char  *path,
       g_strstrip (crs_text);
     }
   {
-    PJ_CONTEXT *ctx = proj_context_create ();
+    PJ_CONTEXT *ctx = quiet_context ();
     PJ *pj = proj_create (ctx, crs_text);
     PJ *l93 = proj_create (ctx, "EPSG:2154");
     gboolean ok = pj != NULL && proj_get_type (pj) != PJ_TYPE_UNKNOWN;

@@ -99,9 +99,11 @@ static char *
 lambert93_wkt (void)
 {
   PJ_CONTEXT *ctx = proj_context_create ();
-  PJ *crs = proj_create (ctx, "EPSG:2154");
+  PJ *crs;
   char *wkt = NULL;
 
+  proj_log_level (ctx, PJ_LOG_NONE);
+  crs = proj_create (ctx, "EPSG:2154");
   if (crs != NULL)
     {
       const char *text = proj_as_wkt (ctx, crs, PJ_WKT1_GDAL, NULL);
