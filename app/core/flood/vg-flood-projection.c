@@ -127,7 +127,7 @@ path_crossing (const gint64 *times,
         continue;
       if (i == 0)
         return times[0];
-      return times[i - 1] + (gint64) ((stage - values[i - 1]) / (values[i] - values[i - 1]) * (times[i] - times[i - 1]));
+      return times[i - 1] + (gint64) llround ((stage - values[i - 1]) / (values[i] - values[i - 1]) * (times[i] - times[i - 1]));
     }
   return -1;
 }
