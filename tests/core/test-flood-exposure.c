@@ -153,7 +153,7 @@ test_record (void)
                                    "square-library.geojson (sha256:"));
   g_assert_nonnull (strstr (json_object_get_string_member (root, "residents_assumption"), "INSEE"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "totals"), "buildings"), ==, 4);
-  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "totals"), "building_area_inside_m2"), ==, 725);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (root, "totals"), "building_area_inside_m2"), 725, 1e-9);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sites")), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "sites"), 1),
                                                   "depth_class"), ==, "0-0.5");

@@ -196,11 +196,12 @@ vg_flood_exposure_get_streets_cut (VgFloodExposure *self,
   return (const VgFloodStreetCut *) (gpointer) self->streets->data;
 }
 
-/* Metres and square metres to the centimetre: what the data supports, and stable in diffs. */
+/* An asset's metres and square metres to the millimetre: what the data supports, and stable in
+ * diffs. Totals keep every digit: they are compared with other engines. */
 static double
-round2 (double v)
+round3 (double v)
 {
-  return round (v * 100) / 100;
+  return round (v * 1000) / 1000;
 }
 
 JsonNode *
@@ -214,7 +215,7 @@ vg_flood_totals_to_json (const VgFloodTotals *t)
   json_builder_set_member_name (b, "buildings");
   json_builder_add_int_value (b, t->buildings);
   json_builder_set_member_name (b, "building_area_inside_m2");
-  json_builder_add_double_value (b, round2 (t->building_area_m2));
+  json_builder_add_double_value (b, t->building_area_m2);
   json_builder_set_member_name (b, "addresses");
   json_builder_add_int_value (b, t->addresses);
   json_builder_set_member_name (b, "residents_estimate");
@@ -222,7 +223,7 @@ vg_flood_totals_to_json (const VgFloodTotals *t)
   json_builder_set_member_name (b, "road_segments");
   json_builder_add_int_value (b, t->road_segments);
   json_builder_set_member_name (b, "road_length_inside_m");
-  json_builder_add_double_value (b, round2 (t->road_length_m));
+  json_builder_add_double_value (b, t->road_length_m);
   json_builder_set_member_name (b, "streets_cut");
   json_builder_add_int_value (b, t->streets_cut);
   json_builder_set_member_name (b, "sites");
@@ -303,16 +304,16 @@ vg_flood_exposure_to_json (VgFloodExposure *self,
               if (k == VG_FLOOD_ASSET_BUILDING)
                 {
                   json_builder_set_member_name (b, "area_inside_m2");
-                  json_builder_add_double_value (b, round2 (a->inside));
+                  json_builder_add_double_value (b, round3 (a->inside));
                   json_builder_set_member_name (b, "area_m2");
-                  json_builder_add_double_value (b, round2 (a->total));
+                  json_builder_add_double_value (b, round3 (a->total));
                 }
               else if (k == VG_FLOOD_ASSET_ROAD)
                 {
                   json_builder_set_member_name (b, "length_inside_m");
-                  json_builder_add_double_value (b, round2 (a->inside));
+                  json_builder_add_double_value (b, round3 (a->inside));
                   json_builder_set_member_name (b, "length_m");
-                  json_builder_add_double_value (b, round2 (a->total));
+                  json_builder_add_double_value (b, round3 (a->total));
                 }
               else if (k == VG_FLOOD_ASSET_SITE)
                 {
@@ -335,7 +336,7 @@ vg_flood_exposure_to_json (VgFloodExposure *self,
           json_builder_set_member_name (b, "name");
           json_builder_add_string_value (b, cuts[i].name);
           json_builder_set_member_name (b, "length_inside_m");
-          json_builder_add_double_value (b, round2 (cuts[i].length_m));
+          json_builder_add_double_value (b, round3 (cuts[i].length_m));
           json_builder_set_member_name (b, "segments");
           json_builder_add_int_value (b, cuts[i].segments);
           json_builder_end_object (b);
