@@ -286,7 +286,7 @@ test_montpellier (void)
           theirs = g_new (guint8, n + 1);
           mine_m = g_new (double, n + 1);
           theirs_m = g_new (double, n + 1);
-          vg_flood_overlay_classify (grid, shapes, (guint *) (gpointer) candidates->data, n, 2, mine, mine_m);
+          vg_flood_overlay_classify (grid, shapes, (guint *) (gpointer) candidates->data, NULL, NULL, n, 2, mine, mine_m);
           vg_flood_overlay_measure (grid, shapes, (guint *) (gpointer) candidates->data, n, 2, mine, mine_m);
           g_assert_true (vg_flood_overlay_geos (vg_flood_envelope_get_extent (envelope), 0, 256, shapes,
                                                 (guint *) (gpointer) candidates->data, n, 2, theirs, theirs_m, NULL));

@@ -19,34 +19,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 skip() { echo "1..0 # SKIP $*"; exit 0; }
 
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-[ -n "$pgbin" ] && [ -x "$pgbin/initdb" ] && [ -x "$pgbin/pg_ctl" ] \
-  || skip "PostgreSQL is not installed (apt-get install postgresql-15-postgis-3)"
-ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
-  || skip "PostGIS is not installed (apt-get install postgresql-15-postgis-3)"
-command -v psql >/dev/null || skip "psql is not installed"
-
-tmp=$(mktemp -d /tmp/vigie-postgis-XXXXXX)
-if [ "$(id -u)" -eq 0 ]; then
-  id postgres >/dev/null 2>&1 || skip "running as root and there is no postgres user to run the server"
-  chown postgres "$tmp"
-  as_server() { runuser -u postgres -- "$@"; }
-else
-  as_server() { "$@"; }
-fi
-cleanup() {
-  as_server "$pgbin/pg_ctl" -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-
-as_server "$pgbin/initdb" -D "$tmp/data" -A trust -U vigie --no-sync -E UTF8 >"$tmp/initdb.log" 2>&1 \
-  || { cat "$tmp/initdb.log"; echo "Bail out! initdb failed"; exit 1; }
-as_server "$pgbin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w -t 60 \
-  -o "-k $tmp -c listen_addresses='' -c fsync=off -c synchronous_commit=off" start >/dev/null \
-  || { cat "$tmp/server.log"; echo "Bail out! the server did not start"; exit 1; }
-
-db() { psql -X -q -v ON_ERROR_STOP=1 -h "$tmp" -U vigie "$@"; }
+. "$here/throwaway-cluster.sh"
+pg_find || skip "$pg_why"
+trap pg_stop EXIT INT TERM
+pg_start || { echo "Bail out! the PostgreSQL server did not start"; exit 1; }
+db() { pg_sql "$@"; }
 
 n=0
 echo "1..2"
@@ -56,11 +33,10 @@ for set in square montpellier; do
     square) library=$top/tests/data/flood/square-library.geojson; assets=$top/tests/data/flood/square-assets.geojson ;;
     montpellier) library=$top/data/flood/montpellier-synthetic-hand-envelopes.gpkg; assets=$top/data/geodata/montpellier.gpkg ;;
   esac
-  db -d postgres -c "CREATE DATABASE $set" >/dev/null
-  db -d "$set" -c "CREATE EXTENSION postgis" >/dev/null
-  python3 "$here/flood-to-sql.py" "$library" "$assets" >"$tmp/$set.sql"
-  db -d "$set" -f "$tmp/$set.sql" >/dev/null
-  db -d "$set" -A -t -F, -c "
+  db postgres -c "CREATE DATABASE $set" >/dev/null
+  db "$set" -c "CREATE EXTENSION postgis" >/dev/null
+  python3 "$here/flood-to-sql.py" "$library" "$assets" | db "$set" >/dev/null
+  db "$set" -A -t -F, -c "
     SELECT e.id,
       (SELECT count(*) FROM buildings b WHERE ST_Intersects(b.geom, e.geom)),
       (SELECT coalesce(sum(ST_Area(ST_Intersection(b.geom, e.geom))), 0) FROM buildings b WHERE ST_Intersects(b.geom, e.geom)),
@@ -68,9 +44,9 @@ for set in square montpellier; do
       (SELECT count(*) FROM streets s WHERE ST_Intersects(s.geom, e.geom)),
       (SELECT coalesce(sum(ST_Length(ST_Intersection(s.geom, e.geom))), 0) FROM streets s WHERE ST_Intersects(s.geom, e.geom)),
       (SELECT count(*) FROM sites t WHERE ST_Intersects(t.geom, e.geom))
-    FROM env e ORDER BY e.id" >"$tmp/$set-postgis.csv"
-  "$cli" flood exposure --envelopes "$library" --assets "$assets" --summary --json >"$tmp/$set-vigie.json" 2>/dev/null
-  if python3 - "$tmp/$set-postgis.csv" "$tmp/$set-vigie.json" <<'PY'
+    FROM env e ORDER BY e.id" >"$pgdir/$set-postgis.csv"
+  "$cli" flood exposure --envelopes "$library" --assets "$assets" --summary --json >"$pgdir/$set-vigie.json" 2>/dev/null
+  if python3 - "$pgdir/$set-postgis.csv" "$pgdir/$set-vigie.json" <<'PY'
 import json, sys
 postgis = {}
 for line in open(sys.argv[1]):

@@ -11,6 +11,7 @@
 #include "vg-flood-assets.h"
 #include "vg-geos-context.h"
 #include "vg-gpkg.h"
+#include "vg-polygon-grid.h"
 #include "vg-vector-file.h"
 
 struct _VgFloodAssets
@@ -19,6 +20,7 @@ struct _VgFloodAssets
 
   VgLayer  *layers[VG_N_FLOOD_ASSETS];
   VgRtree  *index[VG_N_FLOOD_ASSETS];
+  double   *measures[VG_N_FLOOD_ASSETS];
   GString  *version;
 };
 
@@ -44,6 +46,7 @@ vg_flood_assets_finalize (GObject *object)
     {
       g_clear_object (&self->layers[k]);
       g_clear_pointer (&self->index[k], vg_rtree_unref);
+      g_clear_pointer (&self->measures[k], g_free);
     }
   g_string_free (self->version, TRUE);
 
@@ -76,23 +79,6 @@ vg_flood_asset_kind_to_id (VgFloodAssetKind kind)
   return kinds[kind].id;
 }
 
-void
-vg_flood_assets_set_layer (VgFloodAssets    *self,
-                           VgFloodAssetKind  kind,
-                           VgLayer          *layer,
-                           const char       *version)
-{
-  g_return_if_fail (VG_IS_FLOOD_ASSETS (self));
-  g_return_if_fail (kind < VG_N_FLOOD_ASSETS);
-  g_return_if_fail (VG_IS_LAYER (layer));
-
-  g_set_object (&self->layers[kind], layer);
-  g_clear_pointer (&self->index[kind], vg_rtree_unref);
-  self->index[kind] = vg_rtree_new_for_shapes (vg_layer_get_shapes (layer));
-  if (version != NULL)
-    g_string_append_printf (self->version, "%s%s: %s", self->version->len ? "; " : "", kinds[kind].id, version);
-}
-
 VgLayer *
 vg_flood_assets_get_layer (VgFloodAssets    *self,
                            VgFloodAssetKind  kind)
@@ -121,30 +107,136 @@ vg_flood_assets_get_version (VgFloodAssets *self)
   return self->version->str;
 }
 
-/* @layer with its polygons made valid; repairs said in @warnings as "FILE, LAYER, feature N:
- * reason". */
-static VgLayer *
-repaired (VgLayer     *layer,
-          const char  *path,
-          GPtrArray   *warnings,
-          GError     **error)
+static inline double
+orient (const double *a,
+        const double *b,
+        const double *c)
 {
-  g_autoptr(VgGeosContext) geos = vg_geos_context_new ();
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(VgShapeSet) fixed = NULL;
+  return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
 
-  fixed = vg_geos_context_repair_polygons (geos, vg_layer_get_shapes (layer), lines, error);
+/* Whether closed segments a–b and c–d meet. */
+static gboolean
+segments_meet (const double *a,
+               const double *b,
+               const double *c,
+               const double *d)
+{
+  double o1 = orient (a, b, c), o2 = orient (a, b, d), o3 = orient (c, d, a), o4 = orient (c, d, b);
+
+  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)))
+    return TRUE;
+  /* Touching or collinear: any endpoint on the other segment. */
+  return (o1 == 0 && MIN (a[0], b[0]) <= c[0] && c[0] <= MAX (a[0], b[0]) && MIN (a[1], b[1]) <= c[1] && c[1] <= MAX (a[1], b[1])) ||
+         (o2 == 0 && MIN (a[0], b[0]) <= d[0] && d[0] <= MAX (a[0], b[0]) && MIN (a[1], b[1]) <= d[1] && d[1] <= MAX (a[1], b[1])) ||
+         (o3 == 0 && MIN (c[0], d[0]) <= a[0] && a[0] <= MAX (c[0], d[0]) && MIN (c[1], d[1]) <= a[1] && a[1] <= MAX (c[1], d[1])) ||
+         (o4 == 0 && MIN (c[0], d[0]) <= b[0] && b[0] <= MAX (c[0], d[0]) && MIN (c[1], d[1]) <= b[1] && b[1] <= MAX (c[1], d[1]));
+}
+
+/* A polygon that is surely valid: one closed ring of 4 to 64 points, no repeated point, no spike,
+ * no two non-adjacent edges meeting, some area. Anything else goes to GEOS. */
+static gboolean
+surely_valid (VgShapeSet *shapes,
+              guint       index)
+{
+  guint n;
+  const double *xy;
+
+  if (vg_shape_set_get_n_parts (shapes, index) != 1)
+    return FALSE;
+  xy = vg_shape_set_get_part (shapes, index, 0, &n, NULL);
+  if (n < 4 || n > 64 || xy[0] != xy[2 * n - 2] || xy[1] != xy[2 * n - 1] || vg_shape_polygon_area (shapes, index) <= 0)
+    return FALSE;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const double *a = xy + 2 * i, *b = a + 2, *c = xy + 2 * ((i + 2) % (n - 1));
+
+      /* Repeated points, and spikes (an edge folding back on the previous one). */
+      if ((a[0] == b[0] && a[1] == b[1]) ||
+          (orient (a, b, c) == 0 && (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0))
+        return FALSE;
+      for (guint j = i + 2; j + 1 < n; j++)
+        if (!(i == 0 && j == n - 2) && segments_meet (a, b, xy + 2 * j, xy + 2 * j + 2))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+copy_shape (VgShapeSet *from,
+            guint       index,
+            VgShapeSet *into)
+{
+  vg_shape_set_begin_shape (into, vg_shape_set_get_kind (from, index));
+  for (guint p = 0; p < vg_shape_set_get_n_parts (from, index); p++)
+    {
+      guint n;
+      gboolean outer;
+      const double *xy = vg_shape_set_get_part (from, index, p, &n, &outer);
+
+      vg_shape_set_begin_part (into, outer);
+      for (guint i = 0; i < n; i++)
+        vg_shape_set_add_point (into, xy[2 * i], xy[2 * i + 1]);
+    }
+  vg_shape_set_end_shape (into);
+}
+
+/* Makes @layer's polygons valid in place; repairs said in @warnings as "SOURCE, feature N:
+ * reason". Only polygons not surely valid are handed to GEOS. */
+static gboolean
+repair (VgLayer     *layer,
+        const char  *source,
+        GPtrArray   *warnings,
+        GError     **error)
+{
+  VgShapeSet *shapes = vg_layer_get_shapes (layer);
+  g_autoptr(VgGeosContext) geos = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) doubtful = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(VgShapeSet) subset = vg_shape_set_new ();
+  g_autoptr(VgShapeSet) fixed = NULL;
+  g_autoptr(VgShapeSet) whole = NULL;
+  guint n = vg_shape_set_get_n_shapes (shapes);
+
+  for (guint i = 0; i < n; i++)
+    if (vg_shape_set_get_kind (shapes, i) == VG_SHAPE_POLYGON && !surely_valid (shapes, i))
+      {
+        g_array_append_val (doubtful, i);
+        copy_shape (shapes, i, subset);
+      }
+  if (doubtful->len == 0)
+    return TRUE;
+
+  geos = vg_geos_context_new ();
+  fixed = vg_geos_context_repair_polygons (geos, subset, lines, error);
   if (fixed == NULL)
     {
-      g_prefix_error (error, "“%s”, layer “%s”: ", path, vg_layer_get_name (layer));
-      return NULL;
+      /* "Feature K" of the subset is feature doubtful[K - 1] of the layer. */
+      g_prefix_error (error, "%s: ", source);
+      return FALSE;
     }
-  for (guint i = 0; warnings != NULL && i < lines->len; i++)
-    g_ptr_array_add (warnings, g_strdup_printf ("“%s”, layer “%s”, %s: repaired with GEOS MakeValid", path,
-                                                vg_layer_get_name (layer), (char *) g_ptr_array_index (lines, i)));
-  if (lines->len > 0)
-    vg_layer_set_shapes (layer, fixed);
-  return g_object_ref (layer);
+  if (lines->len == 0)
+    return TRUE;
+  for (guint l = 0; l < lines->len; l++)
+    {
+      const char *line = g_ptr_array_index (lines, l);
+      char *rest = NULL;
+      guint k = (guint) g_ascii_strtoull (line + strlen ("feature "), &rest, 10);
+
+      if (warnings != NULL && k >= 1 && k <= doubtful->len)
+        g_ptr_array_add (warnings, g_strdup_printf ("%s, feature %u%s: repaired with GEOS MakeValid", source,
+                                                    g_array_index (doubtful, guint, k - 1) + 1, rest));
+    }
+  whole = vg_shape_set_new ();
+  for (guint i = 0, k = 0; i < n; i++)
+    {
+      if (k < doubtful->len && g_array_index (doubtful, guint, k) == i)
+        copy_shape (fixed, k++, whole);
+      else
+        copy_shape (shapes, i, whole);
+    }
+  vg_layer_set_shapes (layer, whole);
+  return TRUE;
 }
 
 /* The features of @layer whose shapes are of @shape_kind — and, if @column >= 0, that have a
@@ -204,32 +296,83 @@ select_features (VgLayer            *layer,
   return g_steal_pointer (&out);
 }
 
-static gboolean
-add_layer (VgFloodAssets     *self,
-           VgFloodAssetKind   kind,
-           VgLayer           *layer,
-           const char        *path,
-           const char        *version,
-           GPtrArray         *warnings,
-           GError           **error)
+gboolean
+vg_flood_assets_add_layer (VgFloodAssets     *self,
+                           VgFloodAssetKind   kind,
+                           VgLayer           *layer,
+                           const char        *source,
+                           GPtrArray         *warnings,
+                           GError           **error)
 {
-  g_autoptr(VgLayer) valid = NULL;
-  g_autofree char *label = NULL;
+  VgShapeSet *shapes;
+  guint n;
+
+  g_return_val_if_fail (VG_IS_FLOOD_ASSETS (self), FALSE);
+  g_return_val_if_fail (kind < VG_N_FLOOD_ASSETS, FALSE);
+  g_return_val_if_fail (VG_IS_LAYER (layer), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (self->layers[kind] != NULL)
+    {
+      g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_INVALID, "%s: %s assets already come from elsewhere",
+                   source, kinds[kind].id);
+      return FALSE;
+    }
+  if (kind == VG_FLOOD_ASSET_BUILDING && !repair (layer, source, warnings, error))
+    return FALSE;
+
+  shapes = vg_layer_get_shapes (layer);
+  n = vg_shape_set_get_n_shapes (shapes);
+  self->layers[kind] = g_object_ref (layer);
+  self->index[kind] = vg_rtree_new_for_shapes (shapes);
+  self->measures[kind] = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    switch (vg_shape_set_get_kind (shapes, i))
+      {
+      case VG_SHAPE_POLYGON:
+        self->measures[kind][i] = vg_shape_polygon_area (shapes, i);
+        break;
+      case VG_SHAPE_LINE:
+        self->measures[kind][i] = vg_shape_line_length (shapes, i);
+        break;
+      case VG_SHAPE_POINT:
+        self->measures[kind][i] = vg_shape_set_get_n_parts (shapes, i);
+        break;
+      case VG_SHAPE_NONE:
+      default:
+        self->measures[kind][i] = 0;
+        break;
+      }
+  g_string_append_printf (self->version, "%s%s: %s", self->version->len ? "; " : "", kinds[kind].id, source);
+  return TRUE;
+}
+
+const double *
+vg_flood_assets_get_measures (VgFloodAssets    *self,
+                              VgFloodAssetKind  kind)
+{
+  g_return_val_if_fail (VG_IS_FLOOD_ASSETS (self), NULL);
+  g_return_val_if_fail (kind < VG_N_FLOOD_ASSETS, NULL);
+
+  return self->measures[kind];
+}
+
+/* A file's layer as assets of @kind, named "FILE, layer L (VERSION)". */
+static gboolean
+add_file_layer (VgFloodAssets     *self,
+                VgFloodAssetKind   kind,
+                VgLayer           *layer,
+                const char        *path,
+                const char        *version,
+                GPtrArray         *warnings,
+                GError           **error)
+{
+  g_autofree char *source = NULL;
 
   if (vg_layer_get_n_features (layer) == 0)
     return TRUE;
-  if (self->layers[kind] != NULL)
-    {
-      g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_INVALID,
-                   "“%s”: %s assets already come from another file", path, kinds[kind].id);
-      return FALSE;
-    }
-  valid = kind == VG_FLOOD_ASSET_BUILDING ? repaired (layer, path, warnings, error) : g_object_ref (layer);
-  if (valid == NULL)
-    return FALSE;
-  label = g_strdup_printf ("%s layer %s (%s)", path, vg_layer_get_name (layer), version);
-  vg_flood_assets_set_layer (self, kind, valid, label);
-  return TRUE;
+  source = g_strdup_printf ("“%s”, layer “%s” (%s)", path, vg_layer_get_name (layer), version);
+  return vg_flood_assets_add_layer (self, kind, layer, source, warnings, error);
 }
 
 gboolean
@@ -261,7 +404,7 @@ vg_flood_assets_add_file (VgFloodAssets  *self,
             continue;
           any = TRUE;
           layer = vg_vector_file_read (path, kinds[k].gpkg_layer, kinds[k].columns, error);
-          if (layer == NULL || !add_layer (self, k, layer, path, version, warnings, error))
+          if (layer == NULL || !add_file_layer (self, k, layer, path, version, warnings, error))
             return FALSE;
         }
       if (!any)
@@ -310,7 +453,7 @@ vg_flood_assets_add_file (VgFloodAssets  *self,
           default:
             g_assert_not_reached ();
           }
-        if (!add_layer (self, k, part, path, version, warnings, error))
+        if (!add_file_layer (self, k, part, path, version, warnings, error))
           return FALSE;
       }
   }

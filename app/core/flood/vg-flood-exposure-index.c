@@ -132,6 +132,7 @@ compute (VgFloodExposureIndex *self,
   VgShapeSet *shapes = vg_layer_get_shapes (layer);
   guint n_assets = vg_layer_get_n_features (layer);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) boundary = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GHashTable) streets = NULL;
   g_autofree guint8 *classes = NULL;
@@ -147,13 +148,15 @@ compute (VgFloodExposureIndex *self,
   self->members[kind][e] = bits;
   self->partial[kind][e] = partial;
 
-  vg_rtree_search (vg_flood_assets_get_index (self->assets, kind), vg_polygon_grid_get_bbox (grid), candidates);
+  vg_rtree_search_boxes (vg_flood_assets_get_index (self->assets, kind), vg_polygon_grid_get_bbox (grid),
+                         candidates, boxes);
   /* Candidates come in the tree's order, which depends on the data alone: sums are
    * reproducible to the last bit, whatever the threads do. */
   classes = g_new (guint8, MAX (candidates->len, 1));
   measures = g_new (double, MAX (candidates->len, 1));
-  vg_flood_overlay_classify (grid, shapes, (const guint *) (gpointer) candidates->data, candidates->len,
-                             n_threads, classes, measures);
+  vg_flood_overlay_classify (grid, shapes, (const guint *) (gpointer) candidates->data,
+                             (const double *) (gpointer) boxes->data, vg_flood_assets_get_measures (self->assets, kind),
+                             candidates->len, n_threads, classes, measures);
   for (guint k = 0; k < candidates->len; k++)
     if (classes[k] == VG_GRID_BOUNDARY)
       g_array_append_val (boundary, k);
@@ -466,8 +469,7 @@ vg_flood_exposure_index_dup_exposure (VgFloodExposureIndex *self,
 
           if (!bit_get (bits, i))
             continue;
-          a.total = k == VG_FLOOD_ASSET_BUILDING ? vg_shape_polygon_area (shapes, i) :
-                    k == VG_FLOOD_ASSET_ROAD ? vg_shape_line_length (shapes, i) : 1;
+          a.total = vg_flood_assets_get_measures (self->assets, k)[i];
           a.inside = inside_of (self->partial[k][envelope], i, a.total);
           if (k == VG_FLOOD_ASSET_ADDRESS)
             {

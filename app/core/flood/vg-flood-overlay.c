@@ -94,6 +94,8 @@ typedef struct
   VgPolygonGrid *grid;
   VgShapeSet    *shapes;
   const guint   *candidates;
+  const double  *boxes;
+  const double  *full;
   guint8        *classes;
   double        *measures;
 } Pass;
@@ -109,11 +111,16 @@ classify_chunk (guint    start,
   for (guint k = start; k < end; k++)
     {
       guint i = pass->candidates[k];
-      VgGridClass c = vg_shape_set_get_kind (pass->shapes, i) == VG_SHAPE_NONE ? VG_GRID_OUTSIDE :
-                      vg_polygon_grid_classify_box (pass->grid, vg_shape_set_get_bbox (pass->shapes, i));
+      VgGridClass c;
 
+      /* Empty shapes have inverted boxes, never in an R-tree: only the shapes' boxes need a check. */
+      if (pass->boxes != NULL)
+        c = vg_polygon_grid_classify_box (pass->grid, pass->boxes + 4 * (gsize) k);
+      else
+        c = vg_shape_set_get_kind (pass->shapes, i) == VG_SHAPE_NONE ? VG_GRID_OUTSIDE :
+            vg_polygon_grid_classify_box (pass->grid, vg_shape_set_get_bbox (pass->shapes, i));
       pass->classes[k] = c;
-      pass->measures[k] = c == VG_GRID_INSIDE ? full_measure (pass->shapes, i) : 0;
+      pass->measures[k] = c != VG_GRID_INSIDE ? 0 : pass->full != NULL ? pass->full[i] : full_measure (pass->shapes, i);
     }
 }
 
@@ -121,12 +128,14 @@ void
 vg_flood_overlay_classify (VgPolygonGrid *grid,
                            VgShapeSet    *shapes,
                            const guint   *candidates,
+                           const double  *boxes,
+                           const double  *full,
                            guint          n,
                            guint          n_threads,
                            guint8        *classes,
                            double        *measures)
 {
-  Pass pass = { grid, shapes, candidates, classes, measures };
+  Pass pass = { grid, shapes, candidates, boxes, full, classes, measures };
 
   g_return_if_fail (grid != NULL && shapes != NULL);
   g_return_if_fail (n == 0 || (candidates != NULL && classes != NULL && measures != NULL));
@@ -168,7 +177,7 @@ vg_flood_overlay_measure (VgPolygonGrid *grid,
                           double        *measures)
 {
   g_autoptr(GArray) boundary = g_array_new (FALSE, FALSE, sizeof (guint));
-  MeasurePass mp = { { grid, shapes, candidates, classes, measures }, NULL };
+  MeasurePass mp = { { grid, shapes, candidates, NULL, NULL, classes, measures }, NULL };
 
   g_return_val_if_fail (grid != NULL && shapes != NULL, 0);
 

@@ -24,10 +24,15 @@ G_BEGIN_DECLS
 
 /* Classifies @n candidates (shape indices of @shapes) into @classes (VgGridClass per
  * candidate); inside ones get their full measure (area, length, point count) in @measures,
- * others 0. */
+ * others 0. @boxes (4 doubles per candidate, at least the shape's box, as
+ * vg_rtree_search_boxes() gives) and @full (each shape's whole measure, as
+ * vg_flood_assets_get_measures() gives) may be NULL, then the shapes' own are read: passing
+ * them spares a visit to each shape's memory, the cost of this phase at city scale. */
 void   vg_flood_overlay_classify (VgPolygonGrid *grid,
                                   VgShapeSet    *shapes,
                                   const guint   *candidates,
+                                  const double  *boxes,
+                                  const double  *full,
                                   guint          n,
                                   guint          n_threads,
                                   guint8        *classes,

@@ -46,6 +46,10 @@ struct _VgPolygonGrid
   guint8  *cells;
   guint32 *cell_first;   /* CSR: edges of cell c are cell_edges[cell_first[c] .. cell_first[c + 1]) */
   guint32 *cell_edges;
+  /* Summed-area tables, (ncols + 1) × (nrows + 1): cells not wholly inside, not wholly outside,
+   * below and left of each corner. Any box is then classified in four lookups each. */
+  guint32 *sat_not_in;
+  guint32 *sat_not_out;
 };
 
 G_DEFINE_BOXED_TYPE (VgPolygonGrid, vg_polygon_grid, vg_polygon_grid_ref, vg_polygon_grid_unref)
@@ -338,6 +342,24 @@ vg_polygon_grid_new (VgShapeSet *shapes,
       }
   }
   classify_cells (self);
+
+  self->sat_not_in = g_new0 (guint32, (gsize) (self->ncols + 1) * (self->nrows + 1));
+  self->sat_not_out = g_new0 (guint32, (gsize) (self->ncols + 1) * (self->nrows + 1));
+  for (guint j = 0; j < self->nrows; j++)
+    {
+      guint32 row_in = 0, row_out = 0;
+      gsize above = (gsize) j * (self->ncols + 1), here = above + self->ncols + 1;
+
+      for (guint i = 0; i < self->ncols; i++)
+        {
+          guint8 c = self->cells[(gsize) j * self->ncols + i];
+
+          row_in += c != CELL_INSIDE;
+          row_out += c != 0;
+          self->sat_not_in[here + i + 1] = self->sat_not_in[above + i + 1] + row_in;
+          self->sat_not_out[here + i + 1] = self->sat_not_out[above + i + 1] + row_out;
+        }
+    }
   return self;
 }
 
@@ -361,6 +383,8 @@ vg_polygon_grid_unref (VgPolygonGrid *self)
   g_free (self->cells);
   g_free (self->cell_first);
   g_free (self->cell_edges);
+  g_free (self->sat_not_in);
+  g_free (self->sat_not_out);
   g_free (self);
 }
 
@@ -405,7 +429,8 @@ vg_polygon_grid_get_memory_size (VgPolygonGrid *self)
 
   n_cells = (gsize) self->ncols * self->nrows;
   return sizeof *self + self->n_edges * sizeof (Edge) + n_cells * (1 + sizeof (guint32)) +
-         self->cell_first[n_cells] * sizeof (guint32);
+         self->cell_first[n_cells] * sizeof (guint32) +
+         2 * sizeof (guint32) * (gsize) (self->ncols + 1) * (self->nrows + 1);
 }
 
 /* Cell range under @bbox, clamped to the grid; FALSE if the box misses the grid. */
@@ -421,30 +446,31 @@ cell_range (VgPolygonGrid *self,
   return range[0] <= range[2] && range[1] <= range[3];
 }
 
+static inline guint32
+box_sum (const guint32 *sat,
+         guint          stride,
+         const int      r[4])
+{
+  return sat[(gsize) (r[3] + 1) * stride + r[2] + 1] - sat[(gsize) (r[3] + 1) * stride + r[0]] -
+         sat[(gsize) r[1] * stride + r[2] + 1] + sat[(gsize) r[1] * stride + r[0]];
+}
+
 VgGridClass
 vg_polygon_grid_classify_box (VgPolygonGrid *self,
                               const double   bbox[4])
 {
   int r[4];
-  guint8 first;
 
   g_return_val_if_fail (self != NULL, VG_GRID_BOUNDARY);
 
   if (bbox[0] > self->bbox[2] || bbox[2] < self->bbox[0] ||
       bbox[1] > self->bbox[3] || bbox[3] < self->bbox[1] || !cell_range (self, bbox, r))
     return VG_GRID_OUTSIDE;
-  first = self->cells[(guint) r[1] * self->ncols + (guint) r[0]];
-  if (first & CELL_BOUNDARY)
-    return VG_GRID_BOUNDARY;
-  for (int j = r[1]; j <= r[3]; j++)
-    {
-      const guint8 *row = self->cells + (gsize) j * self->ncols;
-
-      for (int i = r[0]; i <= r[2]; i++)
-        if (row[i] != first)
-          return VG_GRID_BOUNDARY;
-    }
-  return first ? VG_GRID_INSIDE : VG_GRID_OUTSIDE;
+  if (box_sum (self->sat_not_in, self->ncols + 1, r) == 0)
+    return VG_GRID_INSIDE;
+  if (box_sum (self->sat_not_out, self->ncols + 1, r) == 0)
+    return VG_GRID_OUTSIDE;
+  return VG_GRID_BOUNDARY;
 }
 
 /* Whether (px, py) lies on @e (within ON_TOLERANCE). */
@@ -522,6 +548,56 @@ vg_polygon_grid_contains_point (VgPolygonGrid *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return locate (self, x, y, 0, 0) != LOC_OUT;
+}
+
+/* A growable array that starts in caller-provided (stack) storage: the measure of a footprint
+ * then allocates nothing, which keeps threads from contending in the allocator. */
+typedef struct
+{
+  guint8  *data;
+  guint    len, cap;
+  gsize    size;
+  gboolean heap;
+} Buf;
+
+static void
+buf_init (Buf     *buf,
+          gpointer storage,
+          gsize    size,
+          guint    cap)
+{
+  buf->data = storage;
+  buf->len = 0;
+  buf->cap = cap;
+  buf->size = size;
+  buf->heap = FALSE;
+}
+
+static void
+buf_push (Buf           *buf,
+          gconstpointer  item)
+{
+  if (buf->len == buf->cap)
+    {
+      guint cap = buf->cap * 2;
+      guint8 *grown = g_malloc (cap * buf->size);
+
+      memcpy (grown, buf->data, buf->len * buf->size);
+      if (buf->heap)
+        g_free (buf->data);
+      buf->data = grown;
+      buf->cap = cap;
+      buf->heap = TRUE;
+    }
+  memcpy (buf->data + buf->len * buf->size, item, buf->size);
+  buf->len++;
+}
+
+static void
+buf_clear (Buf *buf)
+{
+  if (buf->heap)
+    g_free (buf->data);
 }
 
 /* Scratch lists for one measure call; small ones stay on the stack. */
@@ -628,7 +704,7 @@ compare_splits (const void *a,
 }
 
 static inline void
-add_split (GArray *splits,
+add_split (Buf    *splits,
            guint   owner,
            double  t)
 {
@@ -636,7 +712,7 @@ add_split (GArray *splits,
     {
       Split s = { owner, t };
 
-      g_array_append_val (splits, s);
+      buf_push (splits, &s);
     }
 }
 
@@ -647,8 +723,8 @@ intersect (const Edge *a,
            guint       ia,
            const Edge *b,
            guint       ib,
-           GArray     *splits_a,
-           GArray     *splits_b)
+           Buf        *splits_a,
+           Buf        *splits_b)
 {
   double rx = a->x2 - a->x1, ry = a->y2 - a->y1;
   double sx = b->x2 - b->x1, sy = b->y2 - b->y1;
@@ -724,15 +800,18 @@ typedef gboolean (*KeepFunc) (double mx, double my, double dx, double dy, gpoint
 static double
 sum_kept (const Edge *edges,
           guint       n_edges,
-          GArray     *splits,
+          Buf        *splits_buf,
           gboolean    area,
           KeepFunc    keep,
           gpointer    data)
 {
+  const Split *splits = (const Split *) (gpointer) splits_buf->data;
+  guint n_splits = splits_buf->len;
   double sum = 0;
   guint k = 0;
 
-  qsort (splits->data, splits->len, sizeof (Split), compare_splits);
+  if (n_splits > 1)
+    qsort (splits_buf->data, n_splits, sizeof (Split), compare_splits);
   for (guint e = 0; e < n_edges; e++)
     {
       const Edge *edge = &edges[e];
@@ -741,8 +820,8 @@ sum_kept (const Edge *edges,
 
       for (;;)
         {
-          gboolean last = !(k < splits->len && g_array_index (splits, Split, k).owner == e);
-          double t1 = last ? 1 : g_array_index (splits, Split, k).t;
+          gboolean last = !(k < n_splits && splits[k].owner == e);
+          double t1 = last ? 1 : splits[k].t;
 
           if (t1 - t0 > 1e-12)
             {
@@ -811,10 +890,9 @@ measure_polygon (VgPolygonGrid *self,
                  gboolean      *intersects)
 {
   const double *bbox = vg_shape_set_get_bbox (shapes, index);
-  g_autoptr(GArray) a_edges = g_array_new (FALSE, FALSE, sizeof (Edge));
-  g_autoptr(GArray) b_edges = g_array_new (FALSE, FALSE, sizeof (Edge));
-  g_autoptr(GArray) splits_a = g_array_new (FALSE, FALSE, sizeof (Split));
-  g_autoptr(GArray) splits_b = g_array_new (FALSE, FALSE, sizeof (Split));
+  Edge a_storage[64], b_storage[128];
+  Split sa_storage[128], sb_storage[128];
+  Buf a_edges, b_edges, splits_a, splits_b;
   gboolean met = FALSE;
   KeepData kd;
   EdgeList list;
@@ -828,6 +906,10 @@ measure_polygon (VgPolygonGrid *self,
     ox = first[0];
     oy = first[1];
   }
+  buf_init (&a_edges, a_storage, sizeof (Edge), G_N_ELEMENTS (a_storage));
+  buf_init (&b_edges, b_storage, sizeof (Edge), G_N_ELEMENTS (b_storage));
+  buf_init (&splits_a, sa_storage, sizeof (Split), G_N_ELEMENTS (sa_storage));
+  buf_init (&splits_b, sb_storage, sizeof (Split), G_N_ELEMENTS (sb_storage));
 
   /* The shape's edges, oriented (interior on the left), relative to its first vertex. */
   for (guint p = 0; p < n_parts; p++)
@@ -843,7 +925,7 @@ measure_polygon (VgPolygonGrid *self,
           Edge e = { xy[2 * a] - ox, xy[2 * a + 1] - oy, xy[2 * b] - ox, xy[2 * b + 1] - oy };
 
           if (e.x1 != e.x2 || e.y1 != e.y2)
-            g_array_append_val (a_edges, e);
+            buf_push (&a_edges, &e);
         }
     }
 
@@ -863,35 +945,44 @@ measure_polygon (VgPolygonGrid *self,
       const Edge *e = &self->edges[list.edge_ids[k]];
       Edge local = { e->x1 - ox, e->y1 - oy, e->x2 - ox, e->y2 - oy };
 
-      g_array_append_val (b_edges, local);
+      /* An edge off the shape's box can neither cross it nor lie inside it. */
+      if (MAX (e->x1, e->x2) < bbox[0] - ON_TOLERANCE || MIN (e->x1, e->x2) > bbox[2] + ON_TOLERANCE ||
+          MAX (e->y1, e->y2) < bbox[1] - ON_TOLERANCE || MIN (e->y1, e->y2) > bbox[3] + ON_TOLERANCE)
+        continue;
+      buf_push (&b_edges, &local);
     }
   edge_list_clear (&list);
 
-  if (b_edges->len == 0)
+  if (b_edges.len == 0)
     {
       /* No boundary nearby: wholly inside or wholly outside. */
       gboolean inside = locate (self, ox, oy, 0, 0) != LOC_OUT;
 
       if (intersects != NULL)
         *intersects = inside;
+      buf_clear (&a_edges);
       return inside ? vg_shape_polygon_area (shapes, index) : 0;
     }
 
-  for (guint ia = 0; ia < a_edges->len; ia++)
-    for (guint ib = 0; ib < b_edges->len; ib++)
-      met |= intersect (&g_array_index (a_edges, Edge, ia), ia,
-                        &g_array_index (b_edges, Edge, ib), ib, splits_a, splits_b);
+  for (guint ia = 0; ia < a_edges.len; ia++)
+    for (guint ib = 0; ib < b_edges.len; ib++)
+      met |= intersect ((const Edge *) (gpointer) a_edges.data + ia, ia,
+                        (const Edge *) (gpointer) b_edges.data + ib, ib, &splits_a, &splits_b);
 
   kd.grid = self;
   kd.ox = ox;
   kd.oy = oy;
-  kd.a_edges = (const Edge *) (gpointer) a_edges->data;
-  kd.n_a_edges = a_edges->len;
+  kd.a_edges = (const Edge *) (gpointer) a_edges.data;
+  kd.n_a_edges = a_edges.len;
   kd.line = FALSE;
-  area = sum_kept ((const Edge *) (gpointer) a_edges->data, a_edges->len, splits_a, TRUE, keep_in_grid, &kd) +
-         sum_kept ((const Edge *) (gpointer) b_edges->data, b_edges->len, splits_b, TRUE, keep_in_shape, &kd);
+  area = sum_kept ((const Edge *) (gpointer) a_edges.data, a_edges.len, &splits_a, TRUE, keep_in_grid, &kd) +
+         sum_kept ((const Edge *) (gpointer) b_edges.data, b_edges.len, &splits_b, TRUE, keep_in_shape, &kd);
   if (intersects != NULL)
     *intersects = met || area > 0 || locate (self, ox, oy, 0, 0) != LOC_OUT;
+  buf_clear (&a_edges);
+  buf_clear (&b_edges);
+  buf_clear (&splits_a);
+  buf_clear (&splits_b);
   return MAX (area, 0);
 }
 
@@ -901,12 +992,14 @@ measure_line (VgPolygonGrid *self,
               guint          index,
               gboolean      *intersects)
 {
-  g_autoptr(GArray) splits_a = g_array_new (FALSE, FALSE, sizeof (Split));
-  g_autoptr(GArray) splits_b = g_array_new (FALSE, FALSE, sizeof (Split));
+  Split sa_storage[64], sb_storage[64];
+  Buf splits_a, splits_b;
   gboolean met = FALSE;
   double length = 0;
   KeepData kd = { self, 0, 0, NULL, 0, TRUE };
 
+  buf_init (&splits_a, sa_storage, sizeof (Split), G_N_ELEMENTS (sa_storage));
+  buf_init (&splits_b, sb_storage, sizeof (Split), G_N_ELEMENTS (sb_storage));
   for (guint p = 0; p < vg_shape_set_get_n_parts (shapes, index); p++)
     {
       guint n;
@@ -932,19 +1025,21 @@ measure_line (VgPolygonGrid *self,
           data[1] = self;
           segment_cells (self, xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3], gather_cb, data);
           edge_list_unique (&list);
-          g_array_set_size (splits_a, 0);
+          splits_a.len = 0;
           for (guint k = 0; k < list.n_edge_ids; k++)
             {
               const Edge *e = &self->edges[list.edge_ids[k]];
               Edge local = { e->x1 - kd.ox, e->y1 - kd.oy, e->x2 - kd.ox, e->y2 - kd.oy };
 
-              g_array_set_size (splits_b, 0);
-              met |= intersect (&seg, 0, &local, 0, splits_a, splits_b);
+              splits_b.len = 0;
+              met |= intersect (&seg, 0, &local, 0, &splits_a, &splits_b);
             }
           edge_list_clear (&list);
-          length += sum_kept (&seg, 1, splits_a, FALSE, keep_in_grid, &kd);
+          length += sum_kept (&seg, 1, &splits_a, FALSE, keep_in_grid, &kd);
         }
     }
+  buf_clear (&splits_a);
+  buf_clear (&splits_b);
   if (intersects != NULL)
     *intersects = met || length > 0;
   return length;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@ struct _VgRtree
   guint    n_entries;                /* items + nodes of every level */
   guint    n_levels;
   guint    level_end[MAX_LEVELS];    /* entry index one past each level (level 0 = items) */
+  double   origin[2];                /* boxes are stored relative to it, for float precision */
   float   *boxes;                    /* 4 per entry */
   guint32 *indices;                  /* level 0: item index; above: first child entry */
 };
@@ -107,13 +109,14 @@ radix_sort (guint64 *keys,
 }
 
 static inline void
-set_box_outward (float        *box,
+set_box_outward (VgRtree      *self,
+                 float        *box,
                  const double *bbox)
 {
-  box[0] = nextafterf ((float) bbox[0], -INFINITY);
-  box[1] = nextafterf ((float) bbox[1], -INFINITY);
-  box[2] = nextafterf ((float) bbox[2], INFINITY);
-  box[3] = nextafterf ((float) bbox[3], INFINITY);
+  box[0] = nextafterf ((float) (bbox[0] - self->origin[0]), -INFINITY);
+  box[1] = nextafterf ((float) (bbox[1] - self->origin[1]), -INFINITY);
+  box[2] = nextafterf ((float) (bbox[2] - self->origin[0]), INFINITY);
+  box[3] = nextafterf ((float) (bbox[3] - self->origin[1]), INFINITY);
 }
 
 VgRtree *
@@ -141,6 +144,11 @@ vg_rtree_new (const double *boxes,
       extent[3] = MAX (extent[3], b[3]);
     }
   self->n_items = n;
+  if (n > 0)
+    {
+      self->origin[0] = extent[0];
+      self->origin[1] = extent[1];
+    }
 
   /* Entries of every level: n, ceil(n/16), ... down to a single root. */
   self->n_entries = n;
@@ -181,7 +189,7 @@ vg_rtree_new (const double *boxes,
       guint32 item = (guint32) keys[i];
 
       self->indices[i] = item;
-      set_box_outward (self->boxes + 4 * (gsize) i, boxes + 4 * (gsize) item);
+      set_box_outward (self, self->boxes + 4 * (gsize) i, boxes + 4 * (gsize) item);
     }
 
   /* Each node's box encloses its (up to) 16 children of the level below. */
@@ -271,22 +279,20 @@ level_of (VgRtree *self,
   return level;
 }
 
-void
-vg_rtree_search (VgRtree      *self,
-                 const double  bbox[4],
-                 GArray       *out)
+static void
+search (VgRtree      *self,
+        const double  bbox[4],
+        GArray       *out,
+        GArray       *boxes)
 {
   guint stack[MAX_LEVELS * NODE_SIZE];
   guint depth = 0;
   float q[4];
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (out != NULL);
-
   if (self->n_items == 0)
     return;
   /* Rounding the query outward keeps the search conservative: float boxes never lose a hit. */
-  set_box_outward (q, bbox);
+  set_box_outward (self, q, bbox);
   stack[depth++] = self->n_entries - 1;
   while (depth > 0)
     {
@@ -302,6 +308,19 @@ vg_rtree_search (VgRtree      *self,
           guint item = self->indices[pos];
 
           g_array_append_val (out, item);
+          if (boxes != NULL)
+            {
+              /* Back to absolute coordinates: the sum is off by half an ulp at most, so two ulps
+               * outward keep the box never smaller than the item's (and cost no libm call). */
+              double b[4] = { box[0] + self->origin[0], box[1] + self->origin[1],
+                              box[2] + self->origin[0], box[3] + self->origin[1] };
+
+              b[0] -= fabs (b[0]) * (2 * DBL_EPSILON);
+              b[1] -= fabs (b[1]) * (2 * DBL_EPSILON);
+              b[2] += fabs (b[2]) * (2 * DBL_EPSILON);
+              b[3] += fabs (b[3]) * (2 * DBL_EPSILON);
+              g_array_append_vals (boxes, b, 4);
+            }
           continue;
         }
       {
@@ -312,6 +331,29 @@ vg_rtree_search (VgRtree      *self,
           stack[depth++] = c;
       }
     }
+}
+
+void
+vg_rtree_search (VgRtree      *self,
+                 const double  bbox[4],
+                 GArray       *out)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+
+  search (self, bbox, out, NULL);
+}
+
+void
+vg_rtree_search_boxes (VgRtree      *self,
+                       const double  bbox[4],
+                       GArray       *out,
+                       GArray       *boxes)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL && boxes != NULL);
+
+  search (self, bbox, out, boxes);
 }
 
 gsize

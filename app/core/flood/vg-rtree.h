@@ -10,8 +10,9 @@
 G_BEGIN_DECLS
 
 /* A static, packed Hilbert R-tree over bounding boxes (the Flatbush layout): items sorted along
- * a Hilbert curve, nodes of 16 children, boxes stored as floats rounded outward, so 1,000,000
- * footprints cost about 21 MB and build in tens of milliseconds. GEOS's STRtree would need a
+ * a Hilbert curve, nodes of 16 children, boxes stored as floats relative to the extent's corner
+ * and rounded outward (a few millimetres at city scale), so 1,000,000 footprints cost about
+ * 21 MB and build in tens of milliseconds. GEOS's STRtree would need a
  * GEOS geometry per item (~550 bytes each). Immutable once built: queries may run from any
  * number of threads at once. */
 
@@ -38,6 +39,13 @@ guint     vg_rtree_get_n_items     (VgRtree      *self);
 void      vg_rtree_search          (VgRtree      *self,
                                     const double  bbox[4],
                                     GArray       *out);
+/* As vg_rtree_search(), also appending to @boxes (a GArray of double) each hit's box as
+ * stored: 4 values, rounded outward, so never smaller than the item's. Read in tree order, they
+ * save the caller a visit to each item's own memory. */
+void      vg_rtree_search_boxes    (VgRtree      *self,
+                                    const double  bbox[4],
+                                    GArray       *out,
+                                    GArray       *boxes);
 /* Approximate heap bytes held by the index. */
 gsize     vg_rtree_get_memory_size (VgRtree      *self);
 
