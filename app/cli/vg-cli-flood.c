@@ -190,7 +190,6 @@ exposure (int    argc,
   g_autoptr(VgFloodAssets) assets = NULL;
   g_autoptr(VgFloodExposureIndex) index = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) picked = g_ptr_array_new ();
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autofree char *envelopes_path = NULL;
   g_autofree char *level_text = NULL;

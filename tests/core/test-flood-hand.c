@@ -62,6 +62,8 @@ test_dem_asc (void)
   double x, y, cw, ch;
 
   g_assert_no_error (error);
+  /* The CRS came from the sidecar .prj, spelt the ESRI way, recognised as Lambert-93. */
+  g_assert_true (g_file_test (prj, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (vg_dem_get_width (dem), ==, 3);
   g_assert_cmpuint (vg_dem_get_height (dem), ==, 2);
   g_assert_cmpstr (vg_dem_get_crs (dem), ==, "EPSG:2154");
@@ -139,6 +141,8 @@ test_dem_hgt (void)
     g_autoptr(VgDem) d1 = vg_dem_load (bad_name, NULL, &e1);
     g_autoptr(VgDem) d2 = vg_dem_load (bad_size, NULL, &e2);
 
+    g_assert_null (d1);
+    g_assert_null (d2);
     g_assert_error (e1, VG_GEO_ERROR, VG_GEO_ERROR_MALFORMED);
     g_assert_nonnull (strstr (e1->message, "N43E003.hgt"));
     g_assert_error (e2, VG_GEO_ERROR, VG_GEO_ERROR_MALFORMED);
