@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vg-crs-transform.h"
 #include "vg-dem.h"
 #include "vg-error.h"
 #include "vg-flood-builder.h"
@@ -361,6 +362,69 @@ test_builder (void)
   g_assert_cmpfloat (last_area, >, 200 * 2500.0);
 }
 
+/* A geographic DEM (as SRTM tiles are): the rivers go to its CRS, slopes use metres, and the
+ * envelopes come back in Lambert-93, valid and growing. A V-shaped valley along longitude
+ * 3.88° E, 1 m up per 0.0005° (about 40 m) on either side, falling 1 m per 0.01° north–south. */
+static void
+test_builder_geographic (void)
+{
+  const guint w = 81, h = 41;
+  const double lon0 = 3.86, lat1 = 43.62, cell = 0.0005;
+  float *z = g_new (float, w * h);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgDem) dem = NULL;
+  g_autoptr(VgCrsTransform) to_l93 = vg_crs_transform_new ("EPSG:4326", "EPSG:2154", &error);
+  g_autoptr(VgShapeSet) river = vg_shape_set_new ();
+  static const char * const columns[] = { "name", NULL };
+  g_autoptr(VgLayer) rivers = NULL;
+  g_autoptr(GPtrArray) gauges = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VgFloodLibrary) library = NULL;
+  g_autoptr(VgGeosContext) geos = vg_geos_context_new ();
+  double corners[10] = { 3.87985, 43.5995, 3.88015, 43.5995, 3.88015, 43.6205, 3.87985, 43.6205, 3.87985, 43.5995 };
+  double gx = 3.88, gy = 43.61, last = 0;
+  const char *name = "Rivière de test";
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < h; r++)
+    for (guint i = 0; i < w; i++)
+      z[r * w + i] = fabs (lon0 + (i + 0.5) * cell - 3.88) / cell + 100 * (lat1 - (r + 0.5) * cell - 43.6);
+  dem = vg_dem_new (w, h, lon0, lat1, cell, cell, "EPSG:4326", z, "SYNTHETIC geographic test valley", TRUE);
+
+  g_assert_true (vg_crs_transform_apply (to_l93, corners, 5, &error));
+  g_assert_true (vg_crs_transform_point (to_l93, &gx, &gy, &error));
+  vg_shape_set_begin_shape (river, VG_SHAPE_POLYGON);
+  vg_shape_set_begin_part (river, TRUE);
+  for (guint i = 0; i < 5; i++)
+    vg_shape_set_add_point (river, corners[2 * i], corners[2 * i + 1]);
+  vg_shape_set_end_shape (river);
+  rivers = vg_layer_new ("rivers", "EPSG:2154", river, columns);
+  vg_layer_append_values (rivers, &name);
+  g_ptr_array_add (gauges, vg_flood_gauge_new ("TEST0003", NULL, "Test gauge", name, gx, gy, "test"));
+
+  library = vg_flood_build_hand_library (dem, rivers, 0, "test rivers", gauges, 1.0, 3.0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vg_flood_library_get_n_envelopes (library), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      VgFloodEnvelope *e = vg_flood_library_get_envelope (library, i);
+      const double *b = vg_shape_set_get_bbox (vg_flood_envelope_get_extent (e), 0);
+      GEOSGeometry *g = vg_geos_context_shape_to_geos (geos, vg_flood_envelope_get_extent (e), 0, NULL);
+
+      /* Lambert-93 around Montpellier, straddling the river's easting. */
+      g_assert_cmpfloat (b[0], <, gx);
+      g_assert_cmpfloat (b[2], >, gx);
+      g_assert_cmpfloat (b[1], >, 6270000);
+      g_assert_cmpfloat (b[3], <, 6285000);
+      g_assert_cmpint (GEOSisValid_r (vg_geos_context_get_handle (geos), g), ==, 1);
+      GEOSGeom_destroy_r (vg_geos_context_get_handle (geos), g);
+      g_assert_cmpfloat (vg_flood_envelope_get_area (e), >, last);
+      last = vg_flood_envelope_get_area (e);
+    }
+  /* At 3 m the valley is flooded about 3 cells (~120 m) each side over ~2.3 km. */
+  g_assert_cmpfloat (last, >, 2e5);
+  g_assert_cmpfloat (last, <, 2e6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/vigie/flood/hand/valley", test_hand);
   g_test_add_func ("/vigie/flood/hand/polygonize", test_polygonize);
   g_test_add_func ("/vigie/flood/hand/builder", test_builder);
+  g_test_add_func ("/vigie/flood/hand/builder-geographic", test_builder_geographic);
 
   return g_test_run ();
 }

@@ -198,36 +198,84 @@ parse_string (Parser  *ps,
   return TRUE;
 }
 
+/* Scans a JSON number (-?digits[.digits][(e|E)[+-]digits]) from the current position, leaving
+ * ps->p after it; FALSE if there is none. */
 static gboolean
-parse_number (Parser *ps,
-              double *out)
+scan_number (Parser      *ps,
+             const char **start)
 {
-  char *endp;
   const char *q;
 
   skip_ws (ps);
-  /* JSON numbers: -?digits[.digits][(e|E)[+-]digits]; scanned here so strtod never runs past
-   * the mapped buffer. */
-  q = ps->p;
+  q = *start = ps->p;
   if (q < ps->end && *q == '-')
     q++;
   if (q >= ps->end || !g_ascii_isdigit (*q))
     return fail (ps, "expected a number");
   while (q < ps->end && (g_ascii_isdigit (*q) || *q == '.' || *q == 'e' || *q == 'E' || *q == '+' || *q == '-'))
     q++;
-  {
-    char buf[64];
-    gsize len = q - ps->p;
-
-    if (len >= sizeof buf)
-      return fail (ps, "number too long");
-    memcpy (buf, ps->p, len);
-    buf[len] = '\0';
-    *out = g_ascii_strtod (buf, &endp);
-    if (endp != buf + len || !isfinite (*out))
-      return fail (ps, "bad number “%s”", buf);
-  }
   ps->p = q;
+  return TRUE;
+}
+
+static gboolean
+parse_number (Parser *ps,
+              double *out)
+{
+  const char *start;
+  char buf[64], *endp;
+  gsize len;
+
+  /* Copied out so that strtod never reads past the mapped buffer. */
+  if (!scan_number (ps, &start))
+    return FALSE;
+  len = ps->p - start;
+  if (len >= sizeof buf)
+    {
+      ps->p = start;
+      return fail (ps, "number too long");
+    }
+  memcpy (buf, start, len);
+  buf[len] = '\0';
+  *out = g_ascii_strtod (buf, &endp);
+  if (endp != buf + len || !isfinite (*out))
+    {
+      ps->p = start;
+      return fail (ps, "bad number “%s”", buf);
+    }
+  return TRUE;
+}
+
+/* Skips a string token, checking its escapes but building nothing. */
+static gboolean
+skip_string (Parser *ps)
+{
+  if (!expect (ps, '"'))
+    return FALSE;
+  while (ps->p < ps->end && *ps->p != '"')
+    {
+      if ((guchar) *ps->p < 0x20)
+        return fail (ps, "control character in a string");
+      if (*ps->p++ != '\\')
+        continue;
+      if (ps->p >= ps->end)
+        break;
+      if (*ps->p == 'u')
+        {
+          guint32 c;
+
+          ps->p++;
+          if (!read_hex4 (ps, &c))
+            return FALSE;
+        }
+      else if (strchr ("\"\\/bfnrt", *ps->p) != NULL && *ps->p != '\0')
+        ps->p++;
+      else
+        return fail (ps, "bad escape “\\%c”", *ps->p);
+    }
+  if (ps->p >= ps->end)
+    return fail (ps, "unterminated string");
+  ps->p++;
   return TRUE;
 }
 
@@ -236,8 +284,6 @@ static gboolean
 skip_value (Parser *ps,
             guint   depth)
 {
-  g_autoptr(GString) scratch = NULL;
-
   if (depth > MAX_DEPTH)
     return fail (ps, "nesting deeper than %d", MAX_DEPTH);
   skip_ws (ps);
@@ -249,10 +295,9 @@ skip_value (Parser *ps,
       ps->p++;
       if (accept (ps, '}'))
         return TRUE;
-      scratch = g_string_new (NULL);
       do
         {
-          if (!parse_string (ps, scratch) || !expect (ps, ':') || !skip_value (ps, depth + 1))
+          if (!skip_string (ps) || !expect (ps, ':') || !skip_value (ps, depth + 1))
             return FALSE;
         }
       while (accept (ps, ','));
@@ -269,8 +314,7 @@ skip_value (Parser *ps,
       return expect (ps, ']');
 
     case '"':
-      scratch = g_string_new (NULL);
-      return parse_string (ps, scratch);
+      return skip_string (ps);
 
     case 't':
     case 'f':
@@ -470,19 +514,19 @@ kind_of (GeomType type)
 
 /* A geometry object, appended to the shape being built (whose kind is set by the first member
  * with coordinates; members of another dimension in a collection are dropped, as
- * vg_geos_context_append_geos does). Members may come in any order, so the coordinates are
- * located first and read once the type is known. */
+ * vg_geos_context_append_geos does). Members may come in any order: coordinates met before the
+ * type are located, skipped, and read once the type is known. @key and @value are scratch. */
 static gboolean
 parse_geometry (Parser      *ps,
                 VgShapeSet  *into,
                 VgShapeKind *kind,
-                guint        depth)
+                guint        depth,
+                GString     *key,
+                GString     *value)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GString) value = g_string_new (NULL);
   const char *coordinates = NULL, *geometries = NULL, *after;
   GeomType type = GEOM_UNKNOWN;
-  gboolean has_type = FALSE;
+  gboolean has_type = FALSE, done = FALSE;
 
   if (depth > 8)
     return fail (ps, "geometry collections nested too deep");
@@ -504,6 +548,22 @@ parse_geometry (Parser      *ps,
                 return fail (ps, "unknown geometry type “%s”", value->str);
               has_type = TRUE;
               continue;
+            }
+          if (g_str_equal (key->str, "coordinates") && has_type && type != GEOM_COLLECTION && !done)
+            {
+              /* The usual order: read them now, in one pass. */
+              if (*kind == VG_SHAPE_NONE)
+                {
+                  *kind = kind_of (type);
+                  vg_shape_set_set_current_kind (into, *kind);
+                }
+              if (kind_of (type) == *kind)
+                {
+                  if (!parse_coordinates (ps, type, into))
+                    return FALSE;
+                  done = TRUE;
+                  continue;
+                }
             }
           if (g_str_equal (key->str, "coordinates"))
             coordinates = ps->p;
@@ -530,7 +590,7 @@ parse_geometry (Parser      *ps,
       if (!accept (ps, ']'))
         {
           do
-            if (!parse_geometry (ps, into, kind, depth + 1))
+            if (!parse_geometry (ps, into, kind, depth + 1, key, value))
               return FALSE;
           while (accept (ps, ','));
           if (!expect (ps, ']'))
@@ -540,6 +600,8 @@ parse_geometry (Parser      *ps,
       return TRUE;
     }
 
+  if (done)
+    return TRUE;
   if (coordinates == NULL)
     return fail (ps, "geometry without coordinates");
   if (*kind == VG_SHAPE_NONE)
@@ -631,13 +693,11 @@ parse_properties (Parser  *ps,
 }
 
 static gboolean
-parse_feature (Parser  *ps,
-               Reading *rd)
+parse_feature_members (Parser      *ps,
+                       Reading     *rd,
+                       VgShapeKind *kind)
 {
-  g_autoptr(GString) value = g_string_new (NULL);
-  const char *geometry = NULL, *after;
   gboolean is_feature = FALSE;
-  VgShapeKind kind = VG_SHAPE_NONE;
 
   for (guint i = 0; i < rd->n_columns; i++)
     g_clear_pointer (&rd->values[i], g_free);
@@ -652,46 +712,49 @@ parse_feature (Parser  *ps,
           skip_ws (ps);
           if (g_str_equal (rd->key->str, "type"))
             {
-              if (!parse_string (ps, value))
+              if (!parse_string (ps, rd->scratch))
                 return FALSE;
-              is_feature = g_str_equal (value->str, "Feature");
+              is_feature = g_str_equal (rd->scratch->str, "Feature");
               if (!is_feature)
-                return fail (ps, "“%s” where a Feature was expected", value->str);
+                return fail (ps, "“%s” where a Feature was expected", rd->scratch->str);
             }
           else if (g_str_equal (rd->key->str, "properties"))
             {
               if (!parse_properties (ps, rd))
                 return FALSE;
             }
-          else
+          else if (g_str_equal (rd->key->str, "geometry"))
             {
-              if (g_str_equal (rd->key->str, "geometry"))
-                geometry = ps->p;
-              if (!skip_value (ps, 1))
+              if (!accept_null (ps) && !parse_geometry (ps, rd->shapes, kind, 0, rd->key, rd->scratch))
                 return FALSE;
             }
+          else if (!skip_value (ps, 1))
+            return FALSE;
         }
       while (accept (ps, ','));
       if (!expect (ps, '}'))
         return FALSE;
     }
-  after = ps->p;
   if (!is_feature)
     return fail (ps, "feature without \"type\": \"Feature\"");
+  return TRUE;
+}
+
+/* One feature, in one pass, as one shape and one row of values. */
+static gboolean
+parse_feature (Parser  *ps,
+               Reading *rd)
+{
+  VgShapeKind kind = VG_SHAPE_NONE;
 
   vg_shape_set_begin_shape (rd->shapes, VG_SHAPE_NONE);
-  if (geometry != NULL)
+  if (!parse_feature_members (ps, rd, &kind))
     {
-      ps->p = geometry;
-      if (!accept_null (ps) && !parse_geometry (ps, rd->shapes, &kind, 0))
-        {
-          vg_shape_set_abort_shape (rd->shapes);
-          return FALSE;
-        }
+      vg_shape_set_abort_shape (rd->shapes);
+      return FALSE;
     }
   vg_shape_set_end_shape (rd->shapes);
   vg_layer_append_values (rd->layer, (const char * const *) rd->values);
-  ps->p = after;
   return TRUE;
 }
 
@@ -794,8 +857,7 @@ vg_geojson_read_layer (const char         *path,
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autofree char *crs = NULL;
   g_autofree char *basename = NULL;
-  gboolean collection = FALSE, single = FALSE;
-  const char *features = NULL, *after;
+  gboolean collection = FALSE, single = FALSE, has_features = FALSE;
   Parser ps;
   Reading rd;
 
@@ -825,7 +887,8 @@ vg_geojson_read_layer (const char         *path,
   ps.feature = 0;
   ps.error = error;
 
-  /* The top-level object: members in any order; "features" is read once the rest is known. */
+  /* The top-level object, in one pass: features are read as they come, the CRS applied once
+   * everything is read (a GeoJSON 2008 crs member may follow the features). */
   if (ps.start == NULL)
     {
       fail (&ps, "empty file");
@@ -860,8 +923,7 @@ vg_geojson_read_layer (const char         *path,
             }
           else if (g_str_equal (key->str, "features"))
             {
-              /* Checked element by element, so that a syntax error names its feature. */
-              features = ps.p;
+              has_features = TRUE;
               if (!expect (&ps, '['))
                 goto out;
               if (!accept (&ps, ']'))
@@ -869,7 +931,7 @@ vg_geojson_read_layer (const char         *path,
                   do
                     {
                       ps.feature++;
-                      if (!skip_value (&ps, 1))
+                      if (!parse_feature (&ps, &rd))
                         goto out;
                     }
                   while (accept (&ps, ','));
@@ -885,7 +947,6 @@ vg_geojson_read_layer (const char         *path,
       if (!expect (&ps, '}'))
         goto out;
     }
-  after = ps.p;
   skip_ws (&ps);
   if (ps.p != ps.end)
     {
@@ -897,39 +958,20 @@ vg_geojson_read_layer (const char         *path,
       fail (&ps, "no \"type\" member at the top level");
       goto out;
     }
-
   if (single)
     {
+      /* A lone Feature: its members are the top level's, read again as one feature. */
       ps.p = ps.start;
       ps.feature = 1;
       if (!parse_feature (&ps, &rd))
         goto out;
+      ps.feature = 0;
     }
-  else if (features != NULL)
-    {
-      ps.p = features;
-      if (!expect (&ps, '['))
-        goto out;
-      if (!accept (&ps, ']'))
-        {
-          do
-            {
-              ps.feature++;
-              if (!parse_feature (&ps, &rd))
-                goto out;
-            }
-          while (accept (&ps, ','));
-          if (!expect (&ps, ']'))
-            goto out;
-        }
-    }
-  else
+  else if (!has_features)
     {
       fail (&ps, "FeatureCollection without features");
       goto out;
     }
-  ps.p = after;
-  ps.feature = 0;
 
   if (crs != NULL && *crs != '\0' && !g_str_equal (crs, "EPSG:4326"))
     {
