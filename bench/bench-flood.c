@@ -111,7 +111,7 @@ write_geojson (VgShapeSet *shapes,
 
 typedef struct
 {
-  double prep, index, classify, overlays, total;
+  double prep, index, classify, overlays, total, grid_mb;
   guint  candidates, boundary, count;
   double area;
 } Run;
@@ -132,6 +132,7 @@ exposure (VgFloodEnvelope *envelope,
 
   grid = vg_polygon_grid_new (vg_flood_envelope_get_extent (envelope), 0, 0);
   run.prep = ms_since (t0);
+  run.grid_mb = vg_polygon_grid_get_memory_size (grid) / 1e6;
   t = g_get_monotonic_time ();
   vg_rtree_search_boxes (vg_flood_assets_get_index (assets, VG_FLOOD_ASSET_BUILDING), vg_polygon_grid_get_bbox (grid),
                          candidates, boxes);
@@ -296,10 +297,10 @@ main (int   argc,
     g_autofree char *bound = thousands (best.boundary);
 
     g_print ("bench: flood: full exposure, largest envelope (%u vertices), %s footprints, %d threads | %.0f ms | "
-             "%s buildings, %.0f m² inside; grid %.1f ms, index %.1f ms (%s candidates), classification %.1f ms, "
-             "overlays %.1f ms (%s near the boundary)\n",
+             "%s buildings, %.0f m² inside; grid %.1f ms (%.0f MB), index %.1f ms (%s candidates), classification "
+             "%.1f ms, overlays %.1f ms (%s near the boundary)\n",
              (guint) vg_shape_set_get_n_points (vg_flood_envelope_get_extent (largest)), n_text, N_THREADS, best.total,
-             count, best.area, best.prep, best.index, cand, best.classify, best.overlays, bound);
+             count, best.area, best.prep, best.grid_mb, best.index, cand, best.classify, best.overlays, bound);
   }
 
   /* 3. The same with GEOS the straightforward way: prepared ≤256-vertex pieces, ContainsProperly

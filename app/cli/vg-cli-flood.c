@@ -135,7 +135,11 @@ envelopes_build (int    argc,
   if (json)
     {
       g_autoptr(JsonNode) root = vg_flood_library_to_json (library);
+      JsonArray *list = json_array_new ();
 
+      for (guint i = 0; i < gauges->len; i++)
+        json_array_add_element (list, vg_flood_gauge_to_json (g_ptr_array_index (gauges, i)));
+      json_object_set_array_member (json_node_get_object (root), "gauges", list);
       vg_cli_print_json (root);
       return VG_CLI_EXIT_OK;
     }
@@ -267,6 +271,21 @@ exposure (int    argc,
   for (guint i = 0; i < warnings->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "method");
+  json_builder_add_string_value (b, vg_flood_exposure_index_get_method ());
+  {
+    const VgFloodIndexStats *stats = vg_flood_exposure_index_get_stats (index);
+
+    json_builder_set_member_name (b, "precomputation");
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "candidate_pairs");
+    json_builder_add_int_value (b, stats->candidates);
+    json_builder_set_member_name (b, "measured_exactly");
+    json_builder_add_int_value (b, stats->boundary);
+    json_builder_set_member_name (b, "intersecting");
+    json_builder_add_int_value (b, stats->intersecting);
+    json_builder_end_object (b);
+  }
   if (!isnan (level))
     {
       json_builder_set_member_name (b, "level_m");

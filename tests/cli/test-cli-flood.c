@@ -114,6 +114,16 @@ test_build_then_exposure (void)
   for (guint i = 0; i < json_array_get_length (envelopes); i++)
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (envelopes, i), "kind"), ==, "synthetic");
   g_assert_true (g_file_test (library, G_FILE_TEST_IS_REGULAR));
+  {
+    JsonArray *gauges = json_object_get_array_member (json_node_get_object (root), "gauges");
+    JsonObject *mosson = json_array_get_object_element (gauges, 2);
+
+    g_assert_cmpuint (json_array_get_length (gauges), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (gauges, 0), "legacy_code"), ==, "Y3204030");
+    g_assert_cmpstr (json_object_get_string_member (mosson, "code"), ==, "Y314001001");
+    g_assert_true (json_object_get_null_member (mosson, "legacy_code"));
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (mosson, "position_source"), "RECONSTRUCTED"));
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&root, json_node_unref);
@@ -123,6 +133,8 @@ test_build_then_exposure (void)
   g_assert_nonnull (strstr (err, "feature 815"));
   root = parse (out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "warnings")), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (root), "precomputation"),
+                                               "measured_exactly"), >, 0);
   exposures = json_object_get_array_member (json_node_get_object (root), "exposures");
   g_assert_cmpuint (json_array_get_length (exposures), ==, 1);
   x = json_object_get_object_member (json_array_get_object_element (exposures, 0), "exposure");

@@ -87,6 +87,16 @@ test_hand_made (void)
   g_assert_true (beyond);
   g_assert_null (vg_flood_exposure_index_lookup (index, "NOPE", 1.0, &e, NULL));
 
+  /* The work: 5 buildings, 3 roads, 5 addresses and 3 sites against 3 envelopes, measured
+   * exactly only near their boundaries. */
+  {
+    const VgFloodIndexStats *stats = vg_flood_exposure_index_get_stats (index);
+
+    g_assert_cmpuint (stats->intersecting, ==, 2 + 3 + 4 + 2 + 3 + 4 + 1 + 2 + 2 + 1 + 1 + 2);
+    g_assert_cmpuint (stats->boundary, >, 0);
+    g_assert_cmpuint (stats->boundary, <, stats->candidates);
+  }
+
   /* Per building, the lowest envelope reaching it: B1, B2 at 1 m; B3 at 2 m; B4 never; B5 at 3 m. */
   levels = vg_flood_exposure_index_get_first_levels (index, "TEST0001", VG_FLOOD_ASSET_BUILDING, &n);
   g_assert_cmpuint (n, ==, 5);
@@ -116,6 +126,8 @@ test_record (void)
   JsonObject *root;
   guint n;
 
+  g_assert_null (vg_flood_exposure_get_time (x1));
+  g_assert_true (g_date_time_equal (vg_flood_exposure_get_time (x3), when));
   a = vg_flood_exposure_get_assets (x1, VG_FLOOD_ASSET_BUILDING, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpstr (a[1].name, ==, "B2 across the 1 m side");

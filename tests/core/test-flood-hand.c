@@ -152,6 +152,38 @@ test_dem_hgt (void)
   vg_test_rmtree (dir);
 }
 
+/* Rasterising a polygon: cells whose centre is inside, or every cell it touches (a river narrower
+ * than a cell stays connected). */
+static void
+test_rasterize (void)
+{
+  float *z = g_new0 (float, 100);
+  g_autoptr(VgDem) dem = vg_dem_new (10, 10, 0, 100, 10, 10, "EPSG:2154", z, "flat", TRUE);
+  g_autoptr(VgShapeSet) rect = vg_shape_set_new ();
+  guint8 centres[100] = { 0 }, touched[100] = { 0 };
+  guint n_centres = 0, n_touched = 0;
+  const double xy[] = { 12, 52, 44, 52, 44, 78, 12, 78, 12, 52 };
+
+  vg_shape_set_begin_shape (rect, VG_SHAPE_POLYGON);
+  vg_shape_set_begin_part (rect, TRUE);
+  for (guint i = 0; i < 5; i++)
+    vg_shape_set_add_point (rect, xy[2 * i], xy[2 * i + 1]);
+  vg_shape_set_end_shape (rect);
+  vg_dem_rasterize (dem, rect, 0, FALSE, centres, 1);
+  vg_dem_rasterize (dem, rect, 0, TRUE, touched, 1);
+  for (guint c = 0; c < 100; c++)
+    {
+      n_centres += centres[c];
+      n_touched += touched[c];
+      g_assert_true (touched[c] >= centres[c]);
+    }
+  /* Centres at x 15, 25, 35 and y 55, 65, 75; touched: columns 1–4, rows 2–4 from the north. */
+  g_assert_cmpuint (n_centres, ==, 9);
+  g_assert_cmpuint (n_touched, ==, 12);
+  g_assert_true (centres[2 * 10 + 1] && centres[4 * 10 + 3] && !centres[3 * 10 + 4]);
+  g_assert_true (touched[3 * 10 + 4] && !touched[1 * 10 + 1] && !touched[3 * 10 + 0]);
+}
+
 /* A V-shaped valley falling south, drainage down its middle column: HAND is the height above
  * that column, |i − 3| m; a pit is filled to its spill level and drains over it. */
 static void
@@ -433,6 +465,7 @@ main (int   argc,
 
   g_test_add_func ("/vigie/flood/dem/asc", test_dem_asc);
   g_test_add_func ("/vigie/flood/dem/hgt", test_dem_hgt);
+  g_test_add_func ("/vigie/flood/dem/rasterize", test_rasterize);
   g_test_add_func ("/vigie/flood/hand/valley", test_hand);
   g_test_add_func ("/vigie/flood/hand/polygonize", test_polygonize);
   g_test_add_func ("/vigie/flood/hand/builder", test_builder);

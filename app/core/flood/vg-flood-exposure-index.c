@@ -294,14 +294,6 @@ vg_flood_exposure_index_new (VgFloodLibrary *library,
   return self;
 }
 
-VgFloodLibrary *
-vg_flood_exposure_index_get_library (VgFloodExposureIndex *self)
-{
-  g_return_val_if_fail (VG_IS_FLOOD_EXPOSURE_INDEX (self), NULL);
-
-  return self->library;
-}
-
 const VgFloodTotals *
 vg_flood_exposure_index_get_totals (VgFloodExposureIndex *self,
                                     guint                 envelope)

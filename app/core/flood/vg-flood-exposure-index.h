@@ -31,8 +31,6 @@ typedef struct
 VgFloodExposureIndex *vg_flood_exposure_index_new       (VgFloodLibrary       *library,
                                                          VgFloodAssets        *assets,
                                                          guint                 n_threads);
-/* The library; borrowed. */
-VgFloodLibrary       *vg_flood_exposure_index_get_library (VgFloodExposureIndex *self);
 /* Totals of envelope @envelope (library index); borrowed. */
 const VgFloodTotals  *vg_flood_exposure_index_get_totals (VgFloodExposureIndex *self,
                                                          guint                 envelope);
