@@ -24,11 +24,11 @@ transform_cb (double   *xy,
   return vg_crs_transform_apply (user_data, xy, n_points, NULL);
 }
 
-/* A copy of shape @index of @from, transformed by @transform (NULL: none). */
+/* Appends a copy of shape @index of @from to @into. */
 static void
-copy_transformed (VgShapeSet     *from,
-                  guint           index,
-                  VgShapeSet     *into)
+copy_shape (VgShapeSet *from,
+            guint       index,
+            VgShapeSet *into)
 {
   vg_shape_set_begin_shape (into, vg_shape_set_get_kind (from, index));
   for (guint p = 0; p < vg_shape_set_get_n_parts (from, index); p++)
@@ -182,13 +182,13 @@ vg_flood_build_hand_library (VgDem       *dem,
           if (g_strcmp0 (vg_layer_get_value (rivers, f, name_column), river) != 0 ||
               vg_shape_set_get_kind (vg_layer_get_shapes (rivers), f) != VG_SHAPE_POLYGON)
             continue;
-          copy_transformed (vg_layer_get_shapes (rivers), f, channels);
+          copy_shape (vg_layer_get_shapes (rivers), f, channels);
           index = vg_shape_set_get_n_shapes (channels) - 1;
           if (to_dem != NULL)
             {
               g_autoptr(VgShapeSet) one = vg_shape_set_new ();
 
-              copy_transformed (channels, index, one);
+              copy_shape (channels, index, one);
               if (!vg_shape_set_map_points (one, transform_cb, to_dem))
                 {
                   g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_CRS, "Rivers “%s”, feature %u: cannot transform to the DEM's CRS",
@@ -288,7 +288,7 @@ vg_flood_build_hand_library (VgDem       *dem,
 
               if (one == NULL)
                 return NULL;
-              copy_transformed (one, 0, depths);
+              copy_shape (one, 0, depths);
             }
           envelope = vg_flood_envelope_new (vg_flood_gauge_get_code (gauge), stage, kind, source,
                                             VG_FLOOD_STATEMENT_NOMINAL " Indicative: terrain only, no hydraulics.",
