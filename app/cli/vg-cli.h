@@ -40,6 +40,9 @@ int  vg_cli_parse_feed  (int          argc,
 /* `vigie-cli replay SCENARIO_DIR --journal OUT`: a scenario replayed headless. */
 int  vg_cli_replay      (int          argc,
                          char       **argv);
+/* `vigie-cli flood`: envelope libraries, exposure to flood envelopes, projections. */
+int  vg_cli_flood       (int          argc,
+                         char       **argv);
 /* `vigie-cli sites`: the sensitive sites. */
 int  vg_cli_sites       (int          argc,
                          char       **argv);

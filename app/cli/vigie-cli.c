@@ -21,6 +21,7 @@ static const struct {
   { "replay", vg_cli_replay, N_("Replay a training scenario headless into an exercise journal") },
   { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },
   { "parse", vg_cli_parse_feed, N_("Print the normalised records of a feed payload") },
+  { "flood", vg_cli_flood, N_("Flood envelopes: build a library, exposure at a level, projections") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
   { "tile",  vg_cli_tile,  N_("Render one offline basemap tile to PNG") },
 };

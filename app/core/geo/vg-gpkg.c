@@ -157,6 +157,50 @@ vg_gpkg_dup_fingerprint (VgGpkg *self)
   return g_strndup (g_checksum_get_string (sum), 16);
 }
 
+GStrv
+vg_gpkg_list_columns (VgGpkg      *self,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *geom_column = NULL;
+  g_autofree char *sql = NULL;
+  char *raw;
+
+  g_return_val_if_fail (VG_IS_GPKG (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = prepare (self, "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_NOT_FOUND,
+                   "GeoPackage “%s”: no feature layer “%s”", self->path, name);
+      return NULL;
+    }
+  geom_column = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  raw = sqlite3_mprintf ("PRAGMA table_info(\"%w\")", name);
+  sql = g_strdup (raw);
+  sqlite3_free (raw);
+  stmt = prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *column = (const char *) sqlite3_column_text (stmt, 1);
+
+      /* Column 5 of table_info is the primary-key position: the feature id, not an attribute. */
+      if (sqlite3_column_int (stmt, 5) == 0 && g_strcmp0 (column, geom_column) != 0)
+        g_strv_builder_add (names, column);
+    }
+  return g_strv_builder_end (names);
+}
+
 /* The CRS of @srs_id as PROJ understands it. */
 static char *
 lookup_crs (VgGpkg      *self,

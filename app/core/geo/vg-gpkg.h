@@ -23,6 +23,12 @@ VgGpkg     *vg_gpkg_open        (const char         *path,
 const char *vg_gpkg_get_path    (VgGpkg             *self);
 /* Names of the feature layers, in file order; free with g_strfreev(). */
 GStrv       vg_gpkg_list_layers (VgGpkg             *self);
+/* Attribute column names of layer @name (the geometry and primary-key columns excluded), in
+ * table order; NULL with VG_GEO_ERROR_NOT_FOUND if there is no such feature layer. Free with
+ * g_strfreev(). */
+GStrv       vg_gpkg_list_columns (VgGpkg            *self,
+                                  const char        *name,
+                                  GError           **error);
 /* A short fingerprint of the content (layer names and last-change times, file size) that changes
  * whenever the file is regenerated: a cache key. Free with g_free(). */
 char       *vg_gpkg_dup_fingerprint (VgGpkg         *self);
