@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "vg-bundle.h"
@@ -259,7 +260,7 @@ check_journal (Check       *check,
   json_builder_add_int_value (report, found.seq);
   if (found.hash == NULL || !g_str_equal (found.hash, expected))
     fail (check, VG_EXPORT_ERROR_TAMPERED, VG_BUNDLE_JOURNAL,
-          _("entry %" G_GUINT64_FORMAT ", where the exports end, is not the one bundle.json names"), found.seq);
+          _("entry %" PRIu64 ", where the exports end, is not the one bundle.json names"), found.seq);
   json_builder_set_member_name (report, "exports_match");
   json_builder_add_boolean_value (report, found.hash != NULL && g_str_equal (found.hash, expected));
   json_builder_end_object (report);

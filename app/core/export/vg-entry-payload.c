@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -136,7 +137,7 @@ fail_entry (VgJournalEntry  *entry,
             GError         **error,
             const char      *what)
 {
-  g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_MALFORMED, _("Entry %" G_GUINT64_FORMAT ": %s"),
+  g_set_error (error, VG_GEO_ERROR, VG_GEO_ERROR_MALFORMED, _("Entry %" PRIu64 ": %s"),
                vg_journal_entry_get_seq (entry), what);
   return FALSE;
 }
@@ -218,7 +219,7 @@ vg_entry_dup_geometry (VgJournalEntry  *entry,
   wkb = g_byte_array_new ();
   if (!vg_wkb_write_geojson (geometry, wkb, bbox, error))
     {
-      g_prefix_error (error, _("Entry %" G_GUINT64_FORMAT ": "), vg_journal_entry_get_seq (entry));
+      g_prefix_error (error, _("Entry %" PRIu64 ": "), vg_journal_entry_get_seq (entry));
       return NULL;
     }
   if (!check_wgs84 (entry, bbox, error))
@@ -245,7 +246,7 @@ vg_entry_write_wkb (VgJournalEntry  *entry,
     {
       if (!vg_wkb_write_geojson (geometry, out, bbox, error))
         {
-          g_prefix_error (error, _("Entry %" G_GUINT64_FORMAT ": "), vg_journal_entry_get_seq (entry));
+          g_prefix_error (error, _("Entry %" PRIu64 ": "), vg_journal_entry_get_seq (entry));
           return FALSE;
         }
     }
@@ -374,7 +375,7 @@ summarize_raw (VgJournalEntry *entry,
   if (vg_entry_is_cap_payload (entry))
     return g_strdup_printf (vg_catalog_gettext (catalog, N_("CAP message received from %s")),
                             feed != NULL ? feed : vg_journal_entry_get_source (entry));
-  return g_strdup_printf (vg_catalog_gettext (catalog, N_("%s: %s received, %" G_GINT64_FORMAT " bytes")),
+  return g_strdup_printf (vg_catalog_gettext (catalog, N_("%s: %s received, %" PRId64 " bytes")),
                           feed != NULL ? feed : vg_journal_entry_get_source (entry),
                           content_type != NULL ? content_type : "?", size);
 }
@@ -437,7 +438,7 @@ summarize_generic (VgJournalEntry *entry,
         g_autofree char *head = NULL;
 
         vg_journal_entry_get_int (entry, "corrects", &corrects);
-        head = g_strdup_printf (vg_catalog_gettext (catalog, N_("Corrects entry %" G_GINT64_FORMAT)), corrects);
+        head = g_strdup_printf (vg_catalog_gettext (catalog, N_("Corrects entry %" PRId64)), corrects);
         return join_parts (head, text);
       }
     case VG_JOURNAL_KIND_INCIDENT:

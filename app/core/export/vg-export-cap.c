@@ -38,7 +38,6 @@ typedef struct
   JsonBuilder     *index;
   guint            n_received;
   guint            n_issued;
-  GError          *error;
 } Archive;
 
 /* Text of the first child element of @parent named @name (CAP namespace), or NULL. */
@@ -153,7 +152,8 @@ archive_file (Archive        *archive,
               const char     *subdir,
               const char     *identifier,
               const char     *data,
-              gsize           len)
+              gsize           len,
+              GError        **error)
 {
   g_autofree char *name = safe_name (vg_journal_entry_get_seq (entry), identifier);
   g_autofree char *relative = g_build_filename (subdir, name, NULL);
@@ -161,7 +161,7 @@ archive_file (Archive        *archive,
   g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
   g_autofree char *time = vg_export_format_time (vg_journal_entry_get_time (entry));
 
-  if (!vg_export_write_file (path, data, len, &archive->error))
+  if (!vg_export_write_file (path, data, len, error))
     return FALSE;
   add_member (b, "file", relative);
   add_member (b, "sha256", sha256);
@@ -175,8 +175,9 @@ archive_file (Archive        *archive,
 }
 
 static gboolean
-archive_received (Archive        *archive,
-                  VgJournalEntry *entry)
+archive_received (Archive         *archive,
+                  VgJournalEntry  *entry,
+                  GError         **error)
 {
   g_autofree char *sha256 = vg_journal_entry_dup_string (entry, "sha256");
   g_autofree char *content_type = vg_journal_entry_dup_string (entry, "content_type");
@@ -189,7 +190,7 @@ archive_received (Archive        *archive,
   /* Only XML can be CAP; the root element says whether it is. */
   if (sha256 == NULL || content_type == NULL || strstr (content_type, "xml") == NULL)
     return TRUE;
-  if ((bytes = vg_journal_dup_raw_payload (archive->ctx->journal, sha256, &archive->error)) == NULL)
+  if ((bytes = vg_journal_dup_raw_payload (archive->ctx->journal, sha256, error)) == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &len);
 
@@ -206,7 +207,7 @@ archive_received (Archive        *archive,
     }
   add_member (record, "content_type", content_type);
   add_member (record, "journal_sha256", sha256);
-  if (!archive_file (archive, record, entry, "received", identifier, data, len))
+  if (!archive_file (archive, record, entry, "received", identifier, data, len, error))
     return FALSE;
   json_builder_end_object (record);
   json_builder_add_value (archive->index, json_builder_get_root (record));
@@ -215,8 +216,9 @@ archive_received (Archive        *archive,
 }
 
 static gboolean
-archive_issued (Archive        *archive,
-                VgJournalEntry *entry)
+archive_issued (Archive         *archive,
+                VgJournalEntry  *entry,
+                GError         **error)
 {
   g_autofree char *text = vg_journal_entry_dup_string (entry, "cap");
   g_autofree char *identifier = NULL;
@@ -237,7 +239,7 @@ archive_issued (Archive        *archive,
   state = vg_entry_dup_first_string (entry, (const char * const[]) { "status", "state", NULL });
   add_member (record, "state", state != NULL ? state
                                : vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_PROPOSAL ? "draft" : "issued");
-  if (!archive_file (archive, record, entry, "issued", identifier, text, strlen (text)))
+  if (!archive_file (archive, record, entry, "issued", identifier, text, strlen (text), error))
     return FALSE;
   json_builder_end_object (record);
   json_builder_add_value (archive->index, json_builder_get_root (record));
@@ -245,15 +247,26 @@ archive_issued (Archive        *archive,
   return TRUE;
 }
 
+/* The candidates, collected first: a raw payload's bytes cannot be read from inside the walk
+ * (vg_journal_foreach() holds the reader). */
 static gboolean
-cap_entry_cb (VgJournalEntry *entry,
-              gpointer        user_data)
+collect_cb (VgJournalEntry *entry,
+            gpointer        user_data)
 {
-  Archive *archive = user_data;
+  if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_RAW_FEED_PAYLOAD ||
+      strstr (vg_journal_entry_get_payload_text (entry), "\"cap\":\"") != NULL)
+    g_ptr_array_add (user_data, vg_journal_entry_ref (entry));
+  return TRUE;
+}
 
+static gboolean
+archive_entry (Archive         *archive,
+               VgJournalEntry  *entry,
+               GError         **error)
+{
   if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_RAW_FEED_PAYLOAD)
-    return archive_received (archive, entry);
-  return archive_issued (archive, entry);
+    return archive_received (archive, entry, error);
+  return archive_issued (archive, entry, error);
 }
 
 gboolean
@@ -268,10 +281,10 @@ vg_export_write_cap (VgExportContext  *ctx,
   g_autofree char *text = NULL;
   g_autofree char *index_path = g_build_filename (path, "index.json", NULL);
   const char *subdirs[] = { "received", "issued" };
-  Archive archive = { ctx, (char *) path, index, 0, 0, NULL };
-  gboolean walked;
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_journal_entry_unref);
+  Archive archive = { ctx, (char *) path, index, 0, 0 };
 
-  vg_export_begin_stage (ctx, 0, 1, _("Writing the CAP archive"));
+  vg_export_begin_stage (ctx, 0, 0.8, _("Writing the CAP archive"));
   for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
     {
       g_autofree char *dir = g_build_filename (path, subdirs[i], NULL);
@@ -283,16 +296,17 @@ vg_export_write_cap (VgExportContext  *ctx,
           return FALSE;
         }
     }
-  json_builder_begin_array (index);
-  walked = vg_export_foreach (ctx, FALSE, cap_entry_cb, &archive, error);
-  if (archive.error != NULL)
-    {
-      g_clear_error (error);
-      g_propagate_error (error, archive.error);
-      return FALSE;
-    }
-  if (!walked)
+  if (!vg_export_foreach (ctx, FALSE, collect_cb, candidates, error))
     return FALSE;
+  vg_export_begin_stage (ctx, 0.8, 0.2, NULL);
+  json_builder_begin_array (index);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      if (!archive_entry (&archive, g_ptr_array_index (candidates, i), error) ||
+          g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+        return FALSE;
+      vg_export_progress (ctx, (i + 1) / (double) candidates->len);
+    }
   json_builder_end_array (index);
   messages = json_builder_get_root (index);
 

@@ -7,6 +7,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -332,7 +333,7 @@ write_cover (Report         *r,
   vg_report_layout_text (layout, T (r, N_("1. Key figures\n2. Maps by phase\n3. Thresholds: forecast and observed\n"
                                           "4. Decisions\n5. Operator log")), 10, FALSE, FALSE);
   vg_report_layout_heading (layout, T (r, N_("Provenance")), 60);
-  provenance = g_strdup_printf (T (r, N_("Written by Vigie %s from the situation journal “%s” alone: %" G_GUINT64_FORMAT
+  provenance = g_strdup_printf (T (r, N_("Written by Vigie %s from the situation journal “%s” alone: %" PRIu64
                                          " entries, the last of which has the hash %s. The report is dated by that "
                                          "last entry, not by when it was printed. Anyone holding the journal can check "
                                          "it with “vigie-cli journal verify”.")),
@@ -439,12 +440,14 @@ map_frame (Report    *r,
   return TRUE;
 }
 
+/* Sites are context, drawn small and a little faded so the journal's geometries stand out. */
 static void
 draw_sites (VgReportMap *map,
             cairo_t     *cr,
             GListModel  *sites,
             guint       *present)
 {
+  cairo_push_group (cr);
   for (guint i = 0; sites != NULL && i < g_list_model_get_n_items (sites); i++)
     {
       g_autoptr(VgSite) site = g_list_model_get_item (sites, i);
@@ -455,9 +458,11 @@ draw_sites (VgReportMap *map,
       vg_report_map_project (map, xy[0], xy[1], &px, &py);
       if (px < -10 || py < -10 || px > MAP_WIDTH_PX + 10 || py > MAP_HEIGHT_PX + 10)
         continue;
-      vg_site_symbol_draw (cr, vg_site_get_category (site), px, py, 11);
+      vg_site_symbol_draw (cr, vg_site_get_category (site), px, py, 9);
       *present |= 1u << vg_site_get_category (site);
     }
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.7);
 }
 
 /* A row of swatches and names under the map. */
@@ -681,7 +686,7 @@ static void
 write_decisions (Report         *r,
                  VgReportLayout *layout)
 {
-  static const double widths[] = { 0.22, 0.13, 0.13, 0.12, 0.11, 0.19, 0.10 };
+  static const double widths[] = { 0.18, 0.16, 0.16, 0.14, 0.09, 0.19, 0.08 };
   const char *headers[] = { T (r, N_("Proposal (what)")), T (r, N_("Proposed")), T (r, N_("Decided")),
                             T (r, N_("By (who)")), T (r, N_("Verdict")), T (r, N_("Reason (why)")), T (r, N_("Waited")) };
   GListModel *proposals = vg_threshold_ledger_get_proposals (r->ledger);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <inttypes.h>
 
 #include "vg-error.h"
 #include "vg-export-private.h"
@@ -307,7 +308,8 @@ vg_exporter_report_progress (VgExporter *self,
   gboolean queue;
 
   g_mutex_lock (&self->lock);
-  self->pending_fraction = CLAMP (fraction, 0, 1);
+  /* Never backwards within a run (stages meet at fractions that rounding may put a hair apart). */
+  self->pending_fraction = MAX (self->pending_fraction, CLAMP (fraction, 0, 1));
   if (stage != NULL)
     {
       g_free (self->pending_stage);
@@ -320,8 +322,16 @@ vg_exporter_report_progress (VgExporter *self,
   if (self->notify_context == NULL)
     apply_progress (self);
   else if (queue)
-    g_main_context_invoke_full (self->notify_context, G_PRIORITY_DEFAULT, apply_progress,
-                                g_object_ref (self), g_object_unref);
+    {
+      /* A source, not g_main_context_invoke(): that one runs the callback right here when no
+       * thread happens to own the context yet (before the caller's loop starts). */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, apply_progress, g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[vigie] export progress");
+      g_source_attach (source, self->notify_context);
+    }
 }
 
 static gboolean
@@ -350,7 +360,7 @@ dup_entry (VgJournal  *journal,
   if (entry == NULL || vg_journal_entry_get_seq (entry) != seq)
     {
       g_clear_pointer (&entry, vg_journal_entry_unref);
-      g_set_error (error, VG_EXPORT_ERROR, VG_EXPORT_ERROR_JOURNAL, _("Journal “%s”: entry %" G_GUINT64_FORMAT " cannot be read"),
+      g_set_error (error, VG_EXPORT_ERROR, VG_EXPORT_ERROR_JOURNAL, _("Journal “%s”: entry %" PRIu64 " cannot be read"),
                    vg_journal_get_path (journal), seq);
     }
   return entry;
@@ -369,7 +379,7 @@ prepare_context (VgExporter       *self,
   if (vg_journal_get_first_bad_seq (self->journal) != 0)
     {
       g_set_error (error, VG_EXPORT_ERROR, VG_EXPORT_ERROR_JOURNAL,
-                   _("Journal “%s”: entry %" G_GUINT64_FORMAT " fails verification (%s): a damaged journal is not exported"),
+                   _("Journal “%s”: entry %" PRIu64 " fails verification (%s): a damaged journal is not exported"),
                    vg_journal_get_path (self->journal), vg_journal_get_first_bad_seq (self->journal),
                    vg_journal_get_broken_reason (self->journal));
       return FALSE;
@@ -420,6 +430,9 @@ run (VgExporter    *self,
   g_autofree char *tmp = NULL;
   gboolean ok;
 
+  g_mutex_lock (&self->lock);
+  self->pending_fraction = 0;
+  g_mutex_unlock (&self->lock);
   vg_exporter_report_progress (self, 0, _("Preparing the export"));
   if (!prepare_context (self, &ctx, cancellable, error))
     {

@@ -13,7 +13,7 @@
  * arrows and dashes the reports use; fontconfig falls back if it is missing. */
 #define FONT_FAMILY    "DejaVu Sans"
 #define FOOTER_SIZE    7.5
-#define CELL_SIZE      8.0
+#define CELL_SIZE      7.5
 #define CELL_PADDING   3.0
 #define FOOTER_SPACE   28.0
 /* A table cell holds at most this many characters: a longer text (a note pasted from an email)

@@ -121,20 +121,17 @@ set_color (cairo_t *cr,
   cairo_set_source_rgba (cr, (rgb >> 16 & 0xff) / 255., (rgb >> 8 & 0xff) / 255., (rgb & 0xff) / 255., alpha);
 }
 
-void
-vg_report_map_draw_shape (VgReportMap *self,
-                          cairo_t     *cr,
-                          VgShapeSet  *shapes,
-                          guint        index,
-                          guint32      rgb,
-                          double       alpha)
+/* Traces shape @index as a path (points as discs of @radius pixels). */
+static void
+trace (VgReportMap *self,
+       cairo_t     *cr,
+       VgShapeSet  *shapes,
+       guint        index,
+       double       radius)
 {
   VgShapeKind kind = vg_shape_set_get_kind (shapes, index);
   guint n_parts = vg_shape_set_get_n_parts (shapes, index);
 
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_new_path (cr);
   for (guint part = 0; part < n_parts; part++)
     {
@@ -149,7 +146,7 @@ vg_report_map_draw_shape (VgReportMap *self,
           if (kind == VG_SHAPE_POINT)
             {
               cairo_new_sub_path (cr);
-              cairo_arc (cr, px, py, 4.5, 0, 2 * G_PI);
+              cairo_arc (cr, px, py, radius, 0, 2 * G_PI);
             }
           else if (i == 0)
             cairo_move_to (cr, px, py);
@@ -159,15 +156,54 @@ vg_report_map_draw_shape (VgReportMap *self,
       if (kind == VG_SHAPE_POLYGON)
         cairo_close_path (cr);
     }
-  /* Holes stay holes: rings are drawn with the even-odd rule. */
+}
+
+void
+vg_report_map_draw_shape (VgReportMap *self,
+                          cairo_t     *cr,
+                          VgShapeSet  *shapes,
+                          guint        index,
+                          guint32      rgb,
+                          double       alpha)
+{
+  VgShapeKind kind = vg_shape_set_get_kind (shapes, index);
+  double opaque = MIN (1, alpha * 3);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* Holes stay holes: rings are filled with the even-odd rule. */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  if (kind == VG_SHAPE_POLYGON || kind == VG_SHAPE_POINT)
+  trace (self, cr, shapes, index, 10);
+  switch (kind)
     {
-      set_color (cr, rgb, kind == VG_SHAPE_POINT ? MIN (1, alpha * 2.5) : alpha);
+    case VG_SHAPE_POLYGON:
+      set_color (cr, rgb, alpha);
       cairo_fill_preserve (cr);
+      set_color (cr, rgb, opaque);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      break;
+    case VG_SHAPE_LINE:
+      /* A white casing under the line, so it reads across the streets of the basemap. */
+      cairo_set_source_rgba (cr, 1, 1, 1, opaque);
+      cairo_set_line_width (cr, 11);
+      cairo_stroke_preserve (cr);
+      set_color (cr, rgb, opaque);
+      cairo_set_line_width (cr, 6);
+      cairo_stroke (cr);
+      break;
+    case VG_SHAPE_POINT:
+      /* Larger than the site symbols and ringed in white: an entry, not a site. */
+      set_color (cr, rgb, opaque);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, opaque);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      break;
+    case VG_SHAPE_NONE:
+    default:
+      break;
     }
-  set_color (cr, kind == VG_SHAPE_POINT ? 0xffffff : rgb, MIN (1, alpha * 2.5));
-  cairo_set_line_width (cr, kind == VG_SHAPE_LINE ? 3 : 1.5);
-  cairo_stroke (cr);
   cairo_restore (cr);
 }

@@ -15,7 +15,7 @@ struct _VgThresholdLedger
   GObject     parent_instance;
 
   GListStore *thresholds;
-  GHashTable *threshold_index;   /* "hazard\x1fsubject\x1fthreshold" → VgThresholdRecord (borrowed) */
+  GHashTable *threshold_index;   /* "subject\x1fthreshold" → VgThresholdRecord (borrowed) */
   GListStore *proposals;
   GHashTable *proposal_index;    /* proposal id → VgProposalWait (borrowed) */
 };
@@ -102,7 +102,8 @@ add_threshold (VgThresholdLedger *self,
   if (hazard == NULL && (heat_level = vg_journal_entry_dup_string (entry, "heat_level")) != NULL)
     hazard = g_strdup ("heat");
 
-  key = g_strjoin ("\x1f", hazard != NULL ? hazard : "", subject, threshold, NULL);
+  /* Not keyed by hazard: a gauge reading rarely says "flood", the forecast of it may. */
+  key = g_strjoin ("\x1f", subject, threshold, NULL);
   record = g_hash_table_lookup (self->threshold_index, key);
   if (record == NULL)
     {
@@ -111,6 +112,11 @@ add_threshold (VgThresholdLedger *self,
       record = fresh;
       g_hash_table_insert (self->threshold_index, g_steal_pointer (&key), record);
       g_list_store_append (self->thresholds, fresh);
+    }
+  else if (record->hazard == NULL && hazard != NULL)
+    {
+      record->hazard = g_steal_pointer (&hazard);
+      vg_threshold_record_changed (record, FALSE, FALSE);
     }
 
   if (forecast && record->first_forecast_seq == 0)

@@ -27,7 +27,8 @@ struct _VgThresholdRecord
 VgThresholdRecord *vg_threshold_record_new     (const char        *hazard,
                                                 const char        *subject,
                                                 const char        *threshold);
-/* Notifies the properties a ledger may have changed: the forecast ones, the observed ones. */
+/* Notifies the properties a ledger may have changed: the hazard, the forecast ones if
+ * @forecast, the observed ones if @observed, the lead time. */
 void               vg_threshold_record_changed (VgThresholdRecord *self,
                                                 gboolean           forecast,
                                                 gboolean           observed);

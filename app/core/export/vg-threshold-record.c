@@ -148,6 +148,7 @@ vg_threshold_record_changed (VgThresholdRecord *self,
   g_return_if_fail (VG_IS_THRESHOLD_RECORD (self));
 
   g_object_freeze_notify (object);
+  g_object_notify_by_pspec (object, properties[PROP_HAZARD]);
   if (forecast)
     {
       g_object_notify_by_pspec (object, properties[PROP_FIRST_FORECAST_SEQ]);
