@@ -55,7 +55,6 @@ typedef struct
   VgExportContext *ctx;
   VgExportOutput  *out;
   GString         *buffer;
-  JsonGenerator   *generator;
   GArray          *skipped;
   guint64          n;
 } GeoJsonStream;
@@ -81,8 +80,7 @@ geojson_entry_cb (VgJournalEntry *entry,
         skip (stream->skipped, entry, error);
       return TRUE;
     }
-  json_generator_set_root (stream->generator, geometry);
-  geometry_text = json_generator_to_data (stream->generator, NULL);
+  geometry_text = vg_export_json_text (geometry);
   time = vg_export_format_time (vg_journal_entry_get_time (entry));
   summary = vg_entry_summarize (entry, stream->ctx->catalog);
   hash = vg_journal_entry_dup_hash (entry);
@@ -139,28 +137,25 @@ vg_export_write_geojson (VgExportContext  *ctx,
 {
   g_autoptr(VgExportOutput) out = NULL;
   g_autoptr(GString) buffer = g_string_sized_new (FLUSH_AT + 4096);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GArray) skipped = skipped_new ();
   g_autoptr(JsonNode) metadata = vg_export_metadata (ctx, "vigie-features");
   g_autoptr(JsonNode) skipped_json = NULL;
   g_autofree char *metadata_text = NULL;
   g_autofree char *skipped_text = NULL;
-  GeoJsonStream stream = { ctx, NULL, buffer, generator, skipped, 0 };
+  GeoJsonStream stream = { ctx, NULL, buffer, skipped, 0 };
 
   vg_export_begin_stage (ctx, 0, 1, _("Writing the features (GeoJSON)"));
   if ((out = vg_export_output_open (path, error)) == NULL)
     return FALSE;
   stream.out = out;
   /* RFC 7946 §6.1 allows foreign members: "vigie" says where the features come from. */
-  json_generator_set_root (generator, metadata);
-  metadata_text = json_generator_to_data (generator, NULL);
+  metadata_text = vg_export_json_text (metadata);
   g_string_append_printf (buffer, "{\n  \"type\": \"FeatureCollection\",\n  \"vigie\": %s,\n  \"features\": [",
                           metadata_text);
   if (!vg_export_foreach (ctx, FALSE, geojson_entry_cb, &stream, error))
     return FALSE;
   skipped_json = skipped_to_json (skipped);
-  json_generator_set_root (generator, skipped_json);
-  skipped_text = json_generator_to_data (generator, NULL);
+  skipped_text = vg_export_json_text (skipped_json);
   g_string_append_printf (buffer, "%s],\n  \"vigie_skipped\": %s\n}\n", stream.n > 0 ? "\n  " : "", skipped_text);
   vg_export_output_write (out, buffer->str, buffer->len);
   ctx->n_exported = stream.n;
@@ -254,21 +249,21 @@ metadata_rows (JsonNode  *metadata,
   const char *name;
   JsonNode *member;
 
-  json_object_iter_init (&iter, json_node_get_object (metadata));
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, json_node_get_object (metadata));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       g_autofree char *value = NULL;
 
       if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
         value = g_strdup (json_node_get_string (member));
       else
-        value = json_to_string (member, FALSE);
+        value = vg_export_json_text (member);
       g_strv_builder_add (key_builder, name);
       g_strv_builder_add (value_builder, value);
     }
   g_strv_builder_add (key_builder, "skipped");
   {
-    g_autofree char *text = json_to_string (skipped_json, FALSE);
+    g_autofree char *text = vg_export_json_text (skipped_json);
 
     g_strv_builder_add (value_builder, text);
   }

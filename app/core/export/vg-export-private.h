@@ -75,6 +75,12 @@ JsonNode *vg_export_metadata     (VgExportContext      *ctx,
 
 /* @usec as ISO 8601 UTC ("2014-09-29T06:00:00Z", microseconds when there are some). */
 char     *vg_export_format_time  (gint64                usec);
+/* Appends @node to @out as compact JSON: members in the order they were added, doubles in the
+ * shortest form that reads back the same ("43.6093", never "43.609299999999998"). */
+void      vg_export_append_json  (GString              *out,
+                                  JsonNode             *node);
+/* @node as compact JSON text (see vg_export_append_json()); free with g_free(). */
+char     *vg_export_json_text    (JsonNode             *node);
 /* Appends @text to @out as a JSON string literal (quotes included). */
 void      vg_export_append_json_string (GString        *out,
                                         const char     *text);

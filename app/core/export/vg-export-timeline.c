@@ -95,15 +95,15 @@ append_csv_metadata (GString  *out,
   const char *name;
   JsonNode *member;
 
-  json_object_iter_init (&iter, json_node_get_object (metadata));
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, json_node_get_object (metadata));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       g_autofree char *value = NULL;
 
       if (JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
         value = g_strdup (json_node_get_string (member));
       else
-        value = json_to_string (member, FALSE);
+        value = vg_export_json_text (member);
       g_strdelimit (value, "\r\n", ' ');
       g_string_append_printf (out, "# %s: %s\r\n", name, value);
     }
@@ -170,18 +170,15 @@ static void
 append_json_members (GString  *out,
                      JsonNode *metadata)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   JsonObjectIter iter;
   const char *name;
   JsonNode *member;
 
-  json_object_iter_init (&iter, json_node_get_object (metadata));
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, json_node_get_object (metadata));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
-      g_autofree char *value = NULL;
+      g_autofree char *value = vg_export_json_text (member);
 
-      json_generator_set_root (generator, member);
-      value = json_generator_to_data (generator, NULL);
       g_string_append (out, "  ");
       vg_export_append_json_string (out, name);
       g_string_append_printf (out, ": %s,\n", value);

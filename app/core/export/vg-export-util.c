@@ -183,6 +183,104 @@ vg_export_append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The shortest of %.15g, %.16g, %.17g that reads back to @value, as the journal's canonical
+ * JSON writes numbers (DESIGN.md), so exported coordinates look like the ones journalled. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value || i + 1 == G_N_ELEMENTS (formats))
+        break;
+    }
+  g_string_append (out, buffer);
+  /* A whole double stays a double: "2.0", not "2". */
+  if (strpbrk (buffer, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
+void
+vg_export_append_json (GString  *out,
+                       JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            vg_export_append_json_string (out, name);
+            g_string_append_c (out, ':');
+            vg_export_append_json (out, member);
+          }
+        g_string_append_c (out, '}');
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            vg_export_append_json (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+        break;
+      }
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          vg_export_append_json_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+char *
+vg_export_json_text (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  vg_export_append_json (out, node);
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 write_error (GError     **error,
              const char  *path,

@@ -385,8 +385,8 @@ vg_timeline_filter_describe (const VgTimelineFilter *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json = vg_timeline_filter_to_json (self);
-  json_object_iter_init (&iter, json_node_get_object (json));
-  while (json_object_iter_next (&iter, &name, &member))
+  json_object_iter_init_ordered (&iter, json_node_get_object (json));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       g_string_append_printf (text, "%s%s=", text->len > 0 ? "; " : "", name);
       if (JSON_NODE_HOLDS_ARRAY (member))
