@@ -25,6 +25,20 @@ const char * const vg_entry_reason_members[] = { "reason", "why", "rationale", "
 /* Summaries are one line: longer texts are cut (the full payload is in every export). */
 #define SUMMARY_MAX_CHARS 160
 
+/* FALSE if the payload text certainly has no member @name: a memchr-fast search for "name":
+ * before the journal's member scanner, since most names of a list are absent from most
+ * payloads (a million-entry export asks for a dozen names per entry). */
+static gboolean
+may_have_member (VgJournalEntry *entry,
+                 const char     *name)
+{
+  char needle[64];
+
+  if (g_snprintf (needle, sizeof needle, "\"%s\":", name) >= (int) sizeof needle)
+    return TRUE;
+  return strstr (vg_journal_entry_get_payload_text (entry), needle) != NULL;
+}
+
 char *
 vg_entry_dup_first_string (VgJournalEntry     *entry,
                            const char * const *names)
@@ -34,7 +48,11 @@ vg_entry_dup_first_string (VgJournalEntry     *entry,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      char *value = vg_journal_entry_dup_string (entry, names[i]);
+      char *value;
+
+      if (!may_have_member (entry, names[i]))
+        continue;
+      value = vg_journal_entry_dup_string (entry, names[i]);
 
       if (value != NULL && *value != '\0')
         return value;
@@ -52,10 +70,13 @@ vg_entry_dup_first_text (VgJournalEntry     *entry,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      char *value = vg_journal_entry_dup_string (entry, names[i]);
+      char *value;
       gint64 integer;
       double number;
 
+      if (!may_have_member (entry, names[i]))
+        continue;
+      value = vg_journal_entry_dup_string (entry, names[i]);
       if (value != NULL && *value != '\0')
         return value;
       g_free (value);
@@ -160,9 +181,13 @@ check_wgs84 (VgJournalEntry  *entry,
 static JsonNode *
 dup_geometry_member (VgJournalEntry *entry)
 {
-  g_autoptr(JsonNode) payload = json_from_string (vg_journal_entry_get_payload_text (entry), NULL);
+  g_autoptr(JsonNode) payload = NULL;
   JsonNode *geometry;
 
+  /* Most mapped entries are points given by "lon"/"lat": no tree to build for them. */
+  if (!may_have_member (entry, "geometry"))
+    return NULL;
+  payload = json_from_string (vg_journal_entry_get_payload_text (entry), NULL);
   if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload) ||
       (geometry = json_object_get_member (json_node_get_object (payload), "geometry")) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (geometry))
