@@ -473,7 +473,6 @@ draw_legend (Report         *r,
              guint           site_categories,
              gboolean        earlier)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   double y;
   cairo_t *cr;
   double x = VG_REPORT_MARGIN;
