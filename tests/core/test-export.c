@@ -617,7 +617,7 @@ test_pdf (Fixture       *f,
   g_assert_cmpint (maps, ==, 2);
   g_assert_cmpint (find_page (pages, (const char *[]) { "Phase 2 of 3: Crise", "earlier phases", "Incidents", NULL }), ==, maps + 1);
   g_assert_cmpint (find_page (pages, (const char *[]) { "Phase 3 of 3: Décrue", NULL }), ==, maps + 2);
-  thresholds = find_page (pages, (const char *[]) { "3. Thresholds", "Y321002101", "vigilance-orange", "50 min",
+  thresholds = find_page (pages, (const char *[]) { "3. Thresholds", "flood", "Y321002101", "vigilance-orange", "50 min",
                                                     "Mosson", "not observed", NULL });
   g_assert_cmpint (thresholds, ==, maps + 3);
   decisions = find_page (pages, (const char *[]) { "4. Decisions", "Close the riverside roads", "Claire Martin",
@@ -630,7 +630,7 @@ test_pdf (Fixture       *f,
   g_assert_cmpint (find_page (pages, (const char *[]) { "2014-09-29 08:50", NULL }), ==, decisions);
 
   pages_fr = pdf_pages (fr);
-  g_assert_cmpint (find_page (pages_fr, (const char *[]) { "Retour d’expérience", "EXERCICE", "Provenance", NULL }), ==, 0);
+  g_assert_cmpint (find_page (pages_fr, (const char *[]) { "Retour d’expérience", "EXERCICE", "Établi par Vigie", NULL }), ==, 0);
   g_assert_cmpint (find_page (pages_fr, (const char *[]) { "1. Chiffres clés", "Propositions jamais tranchées", NULL }), ==, 1);
   g_assert_cmpint (find_page (pages_fr, (const char *[]) { "4. Décisions", "acceptée", "rejetée", "29/09/2014 08:50",
                                                            NULL }), ==, decisions);
@@ -913,13 +913,14 @@ test_errors (Fixture       *f,
 
 typedef struct
 {
-  GMainLoop *loop;
-  GThread   *thread;
-  guint      n_fraction;
-  double     last_fraction;
-  guint      n_stage;
-  gboolean   done;
-  gboolean   ok;
+  GMainLoop    *loop;
+  GThread      *thread;
+  guint         n_fraction;
+  double        last_fraction;
+  guint         n_stage;
+  gboolean      done;
+  gboolean      ok;
+  GCancellable *cancel_at_half;   /* cancelled once the run is half done, if set */
 } Progress;
 
 static void
@@ -935,6 +936,8 @@ fraction_cb (GObject    *object,
   g_assert_cmpfloat (fraction, >=, progress->last_fraction);
   progress->last_fraction = fraction;
   progress->n_fraction++;
+  if (progress->cancel_at_half != NULL && fraction >= 0.5)
+    g_cancellable_cancel (progress->cancel_at_half);
 }
 
 static void
@@ -957,7 +960,10 @@ run_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   progress->ok = vg_exporter_run_finish (VG_EXPORTER (object), result, &error);
-  g_assert_no_error (error);
+  if (progress->cancel_at_half != NULL)
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  else
+    g_assert_no_error (error);
   progress->done = TRUE;
   g_main_loop_quit (progress->loop);
 }
@@ -969,7 +975,7 @@ test_async_progress (Fixture       *f,
   g_autoptr(VgExporter) exporter = vg_exporter_new (f->journal, VG_EXPORT_BUNDLE);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autofree char *out = g_build_filename (f->dir, "bundle", NULL);
-  Progress progress = { loop, g_thread_self (), 0, 0, 0, FALSE, FALSE };
+  Progress progress = { loop, g_thread_self (), 0, 0, 0, FALSE, FALSE, NULL };
 
   g_signal_connect (exporter, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
   g_signal_connect (exporter, "notify::stage", G_CALLBACK (stage_cb), &progress);
@@ -982,6 +988,30 @@ test_async_progress (Fixture       *f,
   g_assert_cmpuint (progress.n_stage, >=, 5);
   g_assert_cmpuint (vg_exporter_get_n_entries (exporter), ==, f->seqs.last);
   g_assert_true (vg_bundle_verify (out, NULL, NULL));
+}
+
+/* Cancelled half-way from the dialog: an error, and nothing at the path, not even a partial folder. */
+static void
+test_async_cancel (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VgExporter) exporter = vg_exporter_new (f->journal, VG_EXPORT_BUNDLE);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out = g_build_filename (f->dir, "bundle", NULL);
+  g_autoptr(GDir) dir = NULL;
+  Progress progress = { loop, g_thread_self (), 0, 0, 0, FALSE, FALSE, cancellable };
+  const char *name;
+
+  g_signal_connect (exporter, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  vg_exporter_run_async (exporter, out, cancellable, run_done_cb, &progress);
+  g_main_loop_run (loop);
+  g_assert_true (progress.done);
+  g_assert_false (progress.ok);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".bundle.partial-"));
 }
 
 static void
@@ -1022,6 +1052,7 @@ main (int   argc,
   ADD ("/vigie/export/bundle-malformed", test_bundle_malformed);
   ADD ("/vigie/export/errors", test_errors);
   ADD ("/vigie/export/async-progress", test_async_progress);
+  ADD ("/vigie/export/async-cancel", test_async_cancel);
 #undef ADD
   g_test_add_func ("/vigie/export/catalog", test_catalog);
 

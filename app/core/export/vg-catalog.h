@@ -11,7 +11,9 @@ G_BEGIN_DECLS
  * catalogue, so that a report can be written in French from an English session (or the other
  * way round) without touching the process locale: gettext only follows the environment, and
  * changing LANGUAGE under a running GTK application is not thread-safe. Immutable: share it
- * between threads. Source strings are English, so English needs no catalogue. */
+ * between threads. Source strings are English, so English needs no catalogue. The .mo's
+ * system-dependent strings (msgids with <PRIu64>…) are not read: strings translated through a
+ * catalogue take 64-bit numbers as "%s" of a formatted number. */
 
 #define VG_TYPE_CATALOG (vg_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (VgCatalog, vg_catalog, VG, CATALOG, GObject)

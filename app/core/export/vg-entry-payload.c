@@ -394,15 +394,17 @@ summarize_raw (VgJournalEntry *entry,
 {
   g_autofree char *feed = vg_journal_entry_dup_string (entry, "feed");
   g_autofree char *content_type = vg_journal_entry_dup_string (entry, "content_type");
+  g_autofree char *size_text = NULL;
   gint64 size = 0;
 
   vg_journal_entry_get_int (entry, "size", &size);
   if (vg_entry_is_cap_payload (entry))
     return g_strdup_printf (vg_catalog_gettext (catalog, N_("CAP message received from %s")),
                             feed != NULL ? feed : vg_journal_entry_get_source (entry));
-  return g_strdup_printf (vg_catalog_gettext (catalog, N_("%s: %s received, %" PRId64 " bytes")),
+  size_text = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+  return g_strdup_printf (vg_catalog_gettext (catalog, N_("%s: %s received, %s bytes")),
                           feed != NULL ? feed : vg_journal_entry_get_source (entry),
-                          content_type != NULL ? content_type : "?", size);
+                          content_type != NULL ? content_type : "?", size_text);
 }
 
 static char *
@@ -460,10 +462,12 @@ summarize_generic (VgJournalEntry *entry,
     case VG_JOURNAL_KIND_CORRECTION:
       {
         gint64 corrects = 0;
+        g_autofree char *corrected = NULL;
         g_autofree char *head = NULL;
 
         vg_journal_entry_get_int (entry, "corrects", &corrects);
-        head = g_strdup_printf (vg_catalog_gettext (catalog, N_("Corrects entry %" PRId64)), corrects);
+        corrected = g_strdup_printf ("%" G_GINT64_FORMAT, corrects);
+        head = g_strdup_printf (vg_catalog_gettext (catalog, N_("Corrects entry %s")), corrected);
         return join_parts (head, text);
       }
     case VG_JOURNAL_KIND_INCIDENT:

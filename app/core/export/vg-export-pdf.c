@@ -308,6 +308,7 @@ write_cover (Report         *r,
   g_autofree char *filters = vg_timeline_filter_describe (r->ctx->filter);
   g_autofree char *provenance = NULL;
   g_autofree char *filter_text = NULL;
+  g_autofree char *entries = NULL;
 
   vg_report_layout_skip (layout, 0);
   vg_report_layout_text (layout, T (r, N_("After-action report")), 26, TRUE, FALSE);
@@ -333,11 +334,12 @@ write_cover (Report         *r,
   vg_report_layout_text (layout, T (r, N_("1. Key figures\n2. Maps by phase\n3. Thresholds: forecast and observed\n"
                                           "4. Decisions\n5. Operator log")), 10, FALSE, FALSE);
   vg_report_layout_heading (layout, T (r, N_("Provenance")), 60);
-  provenance = g_strdup_printf (T (r, N_("Written by Vigie %s from the situation journal “%s” alone: %" PRIu64
-                                         " entries, the last of which has the hash %s. The report is dated by that "
-                                         "last entry, not by when it was printed. Anyone holding the journal can check "
+  entries = g_strdup_printf ("%" G_GUINT64_FORMAT, r->ctx->last_seq);
+  provenance = g_strdup_printf (T (r, N_("Written by Vigie %s from the situation journal “%s” alone: %s entries, "
+                                         "the last of which has the hash %s. The report is dated by that last "
+                                         "entry, not by when it was printed. Anyone holding the journal can check "
                                          "it with “vigie-cli journal verify”.")),
-                                PACKAGE_VERSION, file, r->ctx->last_seq, r->ctx->last_hash);
+                                PACKAGE_VERSION, file, entries, r->ctx->last_hash);
   vg_report_layout_text (layout, provenance, 9, FALSE, TRUE);
 }
 
@@ -633,6 +635,20 @@ write_maps (Report         *r,
   return TRUE;
 }
 
+/* The hazards Vigie's engines name, in the report's language; others as the entries wrote them. */
+static const char *
+hazard_name (Report     *r,
+             const char *hazard)
+{
+  if (hazard == NULL)
+    return "—";
+  if (g_str_equal (hazard, "flood"))
+    return T (r, N_("flood"));
+  if (g_str_equal (hazard, "heat"))
+    return T (r, N_("heat"));
+  return hazard;
+}
+
 static void
 write_thresholds (Report         *r,
                   VgReportLayout *layout)
@@ -671,8 +687,7 @@ write_thresholds (Report         *r,
       else
         observed = g_strdup (T (r, N_("not observed")));
       lead = vg_threshold_record_get_lead_time (record, &lead_time) ? format_duration (r, lead_time) : g_strdup ("—");
-      add_row (rows, vg_threshold_record_get_hazard (record) != NULL ? vg_threshold_record_get_hazard (record) : "—",
-               vg_threshold_record_get_subject (record), vg_threshold_record_get_threshold (record), forecast, observed,
+      add_row (rows, hazard_name (r, vg_threshold_record_get_hazard (record)), vg_threshold_record_get_subject (record), vg_threshold_record_get_threshold (record), forecast, observed,
                lead, NULL);
     }
   if (rows->len == 0)
