@@ -595,23 +595,37 @@ write_maps (Report         *r,
       else
         title = g_strdup_printf (T (r, N_("Phase %u of %u")), p + 1, r->phases->len);
 
-      /* Sites under the geometries, earlier phases under the current one. */
+      /* Sites under the geometries, earlier phases under the current one. A gauge read every
+       * five minutes is the same dot a thousand times: each dot is drawn once per colour. */
       draw_sites (map, cr, sites != NULL ? G_LIST_MODEL (sites) : NULL, &site_categories);
       for (int pass = 0; pass < 2; pass++)
-        for (guint i = 0; i < r->shape_info->len; i++)
-          {
-            ShapeInfo *info = &g_array_index (r->shape_info, ShapeInfo, i);
-            guint in = phase_of (r, info->time);
+        {
+          g_autoptr(GHashTable) dots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-            if (info->time > phase->end || (pass == 0) != (in < p))
-              continue;
-            if (in < p)
-              earlier = TRUE;
-            else
-              groups |= VG_TIMELINE_GROUP_MASK (info->group);
-            vg_report_map_draw_shape (map, cr, r->shapes, i, in < p ? EARLIER_COLOR : group_colors[info->group],
-                                      in < p ? 0.12 : 0.3);
-          }
+          for (guint i = 0; i < r->shape_info->len; i++)
+            {
+              ShapeInfo *info = &g_array_index (r->shape_info, ShapeInfo, i);
+              guint in = phase_of (r, info->time);
+              guint32 rgb = in < p ? EARLIER_COLOR : group_colors[info->group];
+
+              if (info->time > phase->end || (pass == 0) != (in < p))
+                continue;
+              if (in < p)
+                earlier = TRUE;
+              else
+                groups |= VG_TIMELINE_GROUP_MASK (info->group);
+              if (vg_shape_set_get_kind (r->shapes, i) == VG_SHAPE_POINT && vg_shape_set_get_n_parts (r->shapes, i) == 1)
+                {
+                  const double *dot = vg_shape_set_get_bbox (r->shapes, i);
+                  double px, py;
+
+                  vg_report_map_project (map, dot[0], dot[1], &px, &py);
+                  if (!g_hash_table_add (dots, g_strdup_printf ("%.0f:%.0f:%06x", px, py, rgb)))
+                    continue;
+                }
+              vg_report_map_draw_shape (map, cr, r->shapes, i, rgb, in < p ? 0.12 : 0.3);
+            }
+        }
       cairo_destroy (cr);
 
       for (VgTimelineGroup group = 0; group < VG_N_TIMELINE_GROUPS; group++)
