@@ -68,11 +68,16 @@ export (Fixture                *f,
   g_autoptr(VgExporter) exporter = vg_exporter_new (f->journal, format);
   char *out = g_build_filename (f->dir, name, NULL);
 
+  g_assert_cmpint (vg_exporter_get_format (exporter), ==, format);
+  g_assert_null (vg_exporter_get_stage (exporter));
   vg_exporter_set_filter (exporter, filter);
   vg_exporter_set_language (exporter, language);
   g_assert_true (vg_exporter_run (exporter, out, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (vg_exporter_get_fraction (exporter), ==, 1.0);
+  g_assert_cmpstr (vg_exporter_get_stage (exporter), ==, "Export complete");
+  /* Folders for the folder formats, files for the others. */
+  g_assert_true (g_file_test (out, vg_export_format_is_folder (format) ? G_FILE_TEST_IS_DIR : G_FILE_TEST_IS_REGULAR));
   return out;
 }
 

@@ -112,6 +112,8 @@ test_model (Fixture       *f,
   g_assert_cmpstr (vg_timeline_item_get_summary (first), ==,
                    "Proposal P-1 accepted: The envelope reaches the road within two hours");
   g_assert_false (vg_timeline_item_has_geometry (first));
+  g_assert_cmpuint (vg_journal_entry_get_seq (vg_timeline_item_get_entry (first)), ==, f->seqs.decision_1);
+  g_assert_cmpint (vg_timeline_item_get_time (first), ==, vg_journal_entry_get_time (vg_timeline_item_get_entry (first)));
   g_clear_object (&first);
   g_clear_object (&again);
   first = g_list_model_get_item (model, f->seqs.reading_high - 1);
@@ -123,6 +125,8 @@ test_model (Fixture       *f,
                                          VG_TIMELINE_GROUP_MASK (VG_TIMELINE_GROUP_PROPOSALS));
   changes.count = 0;
   vg_timeline_set_filter (timeline, filter);
+  g_assert_true (vg_timeline_get_journal (timeline) == f->journal);
+  g_assert_true (vg_timeline_filter_equal (vg_timeline_get_filter (timeline), filter));
   g_assert_cmpuint (changes.count, ==, 1);
   g_assert_cmpuint (changes.removed, ==, f->seqs.last);
   g_assert_cmpuint (changes.added, ==, 5);
@@ -187,6 +191,7 @@ test_state_at (Fixture       *f,
   g_autoptr(GPtrArray) health = NULL;
   g_autoptr(GPtrArray) projections = NULL;
   g_autoptr(VgTimelineFilter) filter = vg_timeline_filter_new ();
+  g_autoptr(GDateTime) proposed = g_date_time_new_utc (2014, 9, 29, 6, 35, 0);
   double value;
 
   g_assert_true (vg_timeline_refresh (timeline, &error));
@@ -197,6 +202,7 @@ test_state_at (Fixture       *f,
   /* Right after P-1 was proposed: the low reading, P-1 pending, nothing decided. */
   state = vg_timeline_dup_state_at (timeline, f->seqs.proposal_1);
   g_assert_cmpuint (vg_timeline_state_get_seq (state), ==, f->seqs.proposal_1);
+  g_assert_cmpint (vg_timeline_state_get_time (state), ==, vg_time_to_usec (proposed));
   readings = vg_timeline_state_dup_readings (state);
   g_assert_cmpuint (readings->len, ==, 1);
   g_assert_true (vg_journal_entry_get_double (g_ptr_array_index (readings, 0), "value", &value));
@@ -433,12 +439,53 @@ test_ledger_robust (Fixture       *f,
   g_assert_nonnull (state);
 }
 
+static void
+test_filter_accessors (void)
+{
+  g_autoptr(VgTimelineFilter) filter = vg_timeline_filter_new ();
+  g_autoptr(VgTimelineFilter) copy = NULL;
+  g_autofree char *description = NULL;
+  gint64 since = 0, until = 0;
+
+  g_assert_true (vg_timeline_filter_is_empty (filter));
+  g_assert_cmpuint (vg_timeline_filter_get_groups (filter), ==, VG_TIMELINE_ALL_GROUPS);
+  description = vg_timeline_filter_describe (filter);
+  g_assert_cmpstr (description, ==, "none");
+  g_clear_pointer (&description, g_free);
+
+  vg_timeline_filter_set_groups (filter, VG_TIMELINE_GROUP_MASK (VG_TIMELINE_GROUP_INCIDENTS));
+  vg_timeline_filter_set_kinds (filter, VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_INCIDENT));
+  vg_timeline_filter_set_source (filter, "operator");
+  vg_timeline_filter_set_author (filter, "Jean Dupont");
+  vg_timeline_filter_set_text (filter, "cave");
+  vg_timeline_filter_set_period (filter, 0, 1000000);
+  g_assert_false (vg_timeline_filter_is_empty (filter));
+  g_assert_cmpuint (vg_timeline_filter_get_groups (filter), ==, VG_TIMELINE_GROUP_MASK (VG_TIMELINE_GROUP_INCIDENTS));
+  g_assert_cmpuint (vg_timeline_filter_get_kinds (filter), ==, VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_INCIDENT));
+  g_assert_cmpstr (vg_timeline_filter_get_source (filter), ==, "operator");
+  g_assert_cmpstr (vg_timeline_filter_get_author (filter), ==, "Jean Dupont");
+  g_assert_cmpstr (vg_timeline_filter_get_text (filter), ==, "cave");
+  vg_timeline_filter_get_period (filter, &since, &until);
+  g_assert_cmpint (since, ==, 0);
+  g_assert_cmpint (until, ==, 1000000);
+  description = vg_timeline_filter_describe (filter);
+  g_assert_cmpstr (description, ==, "groups=incidents; kinds=incident; source=operator; author=Jean Dupont; "
+                                    "text=cave; since=1970-01-01T00:00:00Z; until=1970-01-01T00:00:01Z");
+  copy = vg_timeline_filter_copy (filter);
+  g_assert_true (vg_timeline_filter_equal (copy, filter));
+  /* An empty string is no condition. */
+  vg_timeline_filter_set_text (copy, "");
+  g_assert_null (vg_timeline_filter_get_text (copy));
+  g_assert_false (vg_timeline_filter_equal (copy, filter));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/vigie/timeline/filter-accessors", test_filter_accessors);
   g_test_add ("/vigie/timeline/model", Fixture, NULL, fixture_set_up, test_model, fixture_tear_down);
   g_test_add ("/vigie/timeline/state-at", Fixture, NULL, fixture_set_up, test_state_at, fixture_tear_down);
   g_test_add ("/vigie/timeline/ledger", Fixture, NULL, fixture_set_up, test_ledger, fixture_tear_down);

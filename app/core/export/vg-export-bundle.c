@@ -20,7 +20,7 @@
  * with the share of the run each takes (the reports draw maps: they take the most). */
 static const struct {
   const char *name;
-  Writer      write;
+  VgExportWriter write;
   const char *language;   /* the report's, or NULL: the bundle's */
   const char *content;
   double      weight;

@@ -310,7 +310,6 @@ write_cover (Report         *r,
   g_autofree char *filter_text = NULL;
   g_autofree char *entries = NULL;
 
-  vg_report_layout_skip (layout, 0);
   vg_report_layout_text (layout, T (r, N_("After-action report")), 26, TRUE, FALSE);
   vg_report_layout_skip (layout, 6);
   vg_report_layout_text (layout, vg_journal_get_situation (journal), 20, FALSE, FALSE);

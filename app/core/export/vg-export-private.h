@@ -34,7 +34,7 @@ typedef struct
 
 /* Writers, one per format: @path does not exist yet (the caller renames the result into
  * place). */
-typedef gboolean (*Writer) (VgExportContext *ctx, const char *path, GError **error);
+typedef gboolean (*VgExportWriter) (VgExportContext *ctx, const char *path, GError **error);
 
 gboolean vg_export_write_csv     (VgExportContext *ctx, const char *path, GError **error);
 gboolean vg_export_write_json    (VgExportContext *ctx, const char *path, GError **error);

@@ -16,7 +16,7 @@
 static const struct {
   const char *id;
   const char *extension;
-  Writer      write;
+  VgExportWriter write;
 } formats[VG_N_EXPORT_FORMATS] = {
   [VG_EXPORT_CSV]     = { "csv", ".csv", vg_export_write_csv },
   [VG_EXPORT_JSON]    = { "json", ".json", vg_export_write_json },

@@ -27,8 +27,6 @@ VgReportLayout *vg_report_layout_new        (cairo_t              *cr,
                                              const char           *page_word);
 /* Ends the last page and frees @self. */
 void            vg_report_layout_free       (VgReportLayout       *self);
-/* Number of pages begun so far. */
-guint           vg_report_layout_get_n_pages (VgReportLayout      *self);
 /* Ends the page (if anything is on it) and starts a new one. */
 void            vg_report_layout_new_page   (VgReportLayout       *self);
 /* Vertical space, in points (a new page if it does not fit). */

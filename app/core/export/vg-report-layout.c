@@ -117,12 +117,6 @@ vg_report_layout_free (VgReportLayout *self)
   g_free (self);
 }
 
-guint
-vg_report_layout_get_n_pages (VgReportLayout *self)
-{
-  return self->n_pages;
-}
-
 void
 vg_report_layout_new_page (VgReportLayout *self)
 {
