@@ -11,6 +11,7 @@
 
 #include "vg-exporter.h"
 #include "vg-journal.h"
+#include "vg-timeline.h"
 #include "vg-test-util.h"
 
 /* Figures for issue 9, one per line: "bench: <figure> | <value> <unit> | <comparison or note>".
@@ -187,6 +188,30 @@ main (int   argc,
       figure (runs[i].name, runs[i].seconds, "s", note);
       g_remove (out);
     }
+
+  /* The review view: the whole journal into the timeline model, then a filter and a state. */
+  {
+    g_autoptr(VgTimeline) timeline = vg_timeline_new (journal);
+    g_autoptr(VgTimelineFilter) filter = vg_timeline_filter_new ();
+    g_autoptr(VgTimelineState) state = NULL;
+    g_autofree char *note = NULL;
+
+    t = g_get_monotonic_time ();
+    if (!vg_timeline_refresh (timeline, &error))
+      g_error ("%s", error->message);
+    note = g_strdup_printf ("%u entries into the GListModel", vg_timeline_get_n_entries (timeline));
+    figure ("timeline: load the journal", (g_get_monotonic_time () - t) / (double) G_USEC_PER_SEC, "s", note);
+    vg_timeline_filter_set_text (filter, "gauge-042");
+    t = g_get_monotonic_time ();
+    vg_timeline_set_filter (timeline, filter);
+    g_clear_pointer (&note, g_free);
+    note = g_strdup_printf ("%u of them match", g_list_model_get_n_items (G_LIST_MODEL (timeline)));
+    figure ("timeline: text search over every payload", (g_get_monotonic_time () - t) / (double) G_USEC_PER_SEC, "s", note);
+    t = g_get_monotonic_time ();
+    state = vg_timeline_dup_state_at (timeline, entries / 2);
+    figure ("timeline: situation rebuilt at the middle entry", (g_get_monotonic_time () - t) / (double) G_USEC_PER_SEC,
+            "s", "every entry before it replayed into a fresh state");
+  }
 
   if (isnan (dump_s))
     figure ("sqlite3 -csv dump of the same rows", 0, "s", "not measured: the sqlite3 shell is not installed");
