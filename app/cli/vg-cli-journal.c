@@ -127,25 +127,6 @@ journal_verify (int    argc,
   return intact ? VG_CLI_EXIT_OK : vg_cli_fail_error (error);
 }
 
-/* @text as an instant: ISO 8601, in local time when it names no zone; minutes or a bare date
- * are enough ("2014-09-29T08:00", "2014-09-29"). */
-static GDateTime *
-parse_time (const char *text)
-{
-  static const char *completions[] = { "", ":00", "T00:00:00" };
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (completions); i++)
-    {
-      g_autofree char *full = g_strconcat (text, completions[i], NULL);
-      GDateTime *time = g_date_time_new_from_iso8601 (full, local);
-
-      if (time != NULL)
-        return time;
-    }
-  return NULL;
-}
-
 static char *
 format_time (gint64   usec,
              gboolean local)
@@ -243,7 +224,7 @@ journal_show (int    argc,
     }
   if (since != NULL)
     {
-      g_autoptr(GDateTime) time = parse_time (since);
+      g_autoptr(GDateTime) time = vg_cli_parse_time (since);
 
       if (time == NULL)
         return vg_cli_fail (VG_CLI_EXIT_USAGE, _("“%s” is not an ISO 8601 time (e.g. 2014-09-29T08:00)"), since);

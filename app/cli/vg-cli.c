@@ -66,3 +66,20 @@ vg_cli_print_json (JsonNode *node)
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }
+
+GDateTime *
+vg_cli_parse_time (const char *text)
+{
+  static const char *completions[] = { "", ":00", "T00:00:00" };
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (completions); i++)
+    {
+      g_autofree char *full = g_strconcat (text, completions[i], NULL);
+      GDateTime *time = g_date_time_new_from_iso8601 (full, local);
+
+      if (time != NULL)
+        return time;
+    }
+  return NULL;
+}

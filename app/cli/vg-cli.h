@@ -27,6 +27,9 @@ gboolean vg_cli_parse   (GOptionContext *context,
                          char         ***argv);
 /* Writes @node as pretty JSON and a newline on stdout. */
 void vg_cli_print_json  (JsonNode    *node);
+/* @text as an instant: ISO 8601, in local time when it names no zone; minutes or a bare date
+ * are enough ("2014-09-29T08:00", "2014-09-29"). NULL if it is none; unref when done. */
+GDateTime *vg_cli_parse_time (const char *text);
 
 /* `vigie-cli journal verify|show|note`: checks, lists or adds to a situation journal. */
 int  vg_cli_journal     (int          argc,
@@ -48,6 +51,10 @@ int  vg_cli_sites       (int          argc,
                          char       **argv);
 /* `vigie-cli scenario validate|list`: checks and lists training scenarios. */
 int  vg_cli_scenario    (int          argc,
+                         char       **argv);
+/* `vigie-cli export`: the timeline, features, CAP archive, report or bundle of a journal;
+ * `vigie-cli export verify`: checks a bundle. */
+int  vg_cli_export      (int          argc,
                          char       **argv);
 /* `vigie-cli tile`: renders one offline basemap tile to PNG. */
 int  vg_cli_tile        (int          argc,

@@ -62,6 +62,14 @@ typedef enum {
   VG_SCENARIO_ERROR_FILE,     /* a referenced file is missing, not a regular file, or too large */
   VG_SCENARIO_ERROR_TIME,     /* a time that does not parse, or lies outside the scenario's span */
 } VgScenarioError;
+#define VG_EXPORT_ERROR (vg_export_error_quark ())
+typedef enum {
+  VG_EXPORT_ERROR_WRITE,      /* the output cannot be written (disk full, read-only, exists) */
+  VG_EXPORT_ERROR_JOURNAL,    /* the journal does not verify: a damaged record is not exported */
+  VG_EXPORT_ERROR_LANGUAGE,   /* no translation catalogue for the report language asked for */
+  VG_EXPORT_ERROR_MALFORMED,  /* a bundle whose manifest is missing or unreadable */
+  VG_EXPORT_ERROR_TAMPERED,   /* a bundle file that is missing, unlisted or not what its manifest says */
+} VgExportError;
 
 /* Quark of the VG_GEO_ERROR domain. */
 GQuark vg_geo_error_quark   (void);
@@ -77,5 +85,7 @@ GQuark vg_feed_error_quark  (void);
 GQuark vg_risk_error_quark  (void);
 /* Quark of the VG_SCENARIO_ERROR domain. */
 GQuark vg_scenario_error_quark (void);
+/* Quark of the VG_EXPORT_ERROR domain. */
+GQuark vg_export_error_quark (void);
 
 G_END_DECLS

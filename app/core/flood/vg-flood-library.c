@@ -11,7 +11,7 @@
 #include "vg-error.h"
 #include "vg-flood-library.h"
 #include "vg-geos-context.h"
-#include "vg-gpkg-writer.h"
+#include "vg-shape-gpkg-writer.h"
 #include "vg-vector-file.h"
 
 struct _VgFloodLibrary
@@ -571,14 +571,14 @@ vg_flood_library_write_gpkg (VgFloodLibrary  *self,
                              GError         **error)
 {
   static const char * const types[] = { "TEXT", "REAL", "TEXT", "TEXT", "TEXT", "TEXT", NULL };
-  g_autoptr(VgGpkgWriter) writer = NULL;
+  g_autoptr(VgShapeGpkgWriter) writer = NULL;
 
   g_return_val_if_fail (VG_IS_FLOOD_LIBRARY (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  writer = vg_gpkg_writer_new (path, when, error);
+  writer = vg_shape_gpkg_writer_new (path, when, error);
   if (writer == NULL ||
-      !vg_gpkg_writer_add_layer (writer, "flood_envelopes", self->name, "MULTIPOLYGON", columns, types, error))
+      !vg_shape_gpkg_writer_add_layer (writer, "flood_envelopes", self->name, "MULTIPOLYGON", columns, types, error))
     return FALSE;
   for (guint i = 0; i < self->envelopes->len; i++)
     {
@@ -591,18 +591,18 @@ vg_flood_library_write_gpkg (VgFloodLibrary  *self,
       };
       VgShapeSet *depths = vg_flood_envelope_get_depths (e);
 
-      if (!vg_gpkg_writer_add_feature (writer, vg_flood_envelope_get_extent (e), 0, values, error))
+      if (!vg_shape_gpkg_writer_add_feature (writer, vg_flood_envelope_get_extent (e), 0, values, error))
         return FALSE;
       for (guint c = 0; depths != NULL && c < VG_N_DEPTH_CLASSES; c++)
         {
           if (vg_shape_set_get_kind (depths, c) == VG_SHAPE_NONE)
             continue;
           values[COL_DEPTH] = vg_flood_depth_class_to_id (c);
-          if (!vg_gpkg_writer_add_feature (writer, depths, c, values, error))
+          if (!vg_shape_gpkg_writer_add_feature (writer, depths, c, values, error))
             return FALSE;
         }
     }
-  return vg_gpkg_writer_finish (writer, error);
+  return vg_shape_gpkg_writer_finish (writer, error);
 }
 
 JsonNode *

@@ -47,6 +47,14 @@ vg_site_category_to_id (VgSiteCategory category)
 }
 
 const char *
+vg_site_category_get_name (VgSiteCategory category)
+{
+  g_return_val_if_fail (category < VG_N_SITE_CATEGORIES, NULL);
+
+  return categories[category].label;
+}
+
+const char *
 vg_site_category_get_label (VgSiteCategory category)
 {
   g_return_val_if_fail (category < VG_N_SITE_CATEGORIES, NULL);

@@ -24,6 +24,8 @@ gboolean    vg_site_category_from_id   (const char     *id,
                                         VgSiteCategory *category);
 /* Stable identifier ("school", "care_home"...), as in the geodata and JSON output; static. */
 const char *vg_site_category_to_id     (VgSiteCategory  category);
+/* Name for people, untranslated (to translate in a language of one's choosing); static. */
+const char *vg_site_category_get_name  (VgSiteCategory  category);
 /* Translated name for people ("Retirement home / EHPAD"); static. */
 const char *vg_site_category_get_label (VgSiteCategory  category);
 /* TRUE for categories whose occupants are vulnerable (evacuation needs a validator). */

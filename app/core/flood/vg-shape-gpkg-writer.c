@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The Vigie authors
  * SPDX-License-Identifier: EUPL-1.2
  */
-#define G_LOG_DOMAIN "vg-gpkg-writer"
+#define G_LOG_DOMAIN "vg-shape-gpkg-writer"
 
 #include "config.h"
 
@@ -13,13 +13,13 @@
 #include <unistd.h>
 
 #include "vg-error.h"
-#include "vg-gpkg-writer.h"
+#include "vg-shape-gpkg-writer.h"
 #include "vg-sqlite-private.h"
 
 #define GPKG_APPLICATION_ID 0x47504B47
 #define GPKG_USER_VERSION   10200
 
-struct _VgGpkgWriter
+struct _VgShapeGpkgWriter
 {
   GObject        parent_instance;
 
@@ -34,12 +34,12 @@ struct _VgGpkgWriter
   double         extent[4];    /* of the current layer */
 };
 
-G_DEFINE_FINAL_TYPE (VgGpkgWriter, vg_gpkg_writer, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (VgShapeGpkgWriter, vg_shape_gpkg_writer, G_TYPE_OBJECT)
 
 static void
-vg_gpkg_writer_finalize (GObject *object)
+vg_shape_gpkg_writer_finalize (GObject *object)
 {
-  VgGpkgWriter *self = VG_GPKG_WRITER (object);
+  VgShapeGpkgWriter *self = VG_SHAPE_GPKG_WRITER (object);
 
   g_clear_pointer (&self->insert, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
@@ -52,24 +52,24 @@ vg_gpkg_writer_finalize (GObject *object)
   g_clear_pointer (&self->blob, g_byte_array_unref);
   g_clear_pointer (&self->last_change, g_free);
 
-  G_OBJECT_CLASS (vg_gpkg_writer_parent_class)->finalize (object);
+  G_OBJECT_CLASS (vg_shape_gpkg_writer_parent_class)->finalize (object);
 }
 
 static void
-vg_gpkg_writer_class_init (VgGpkgWriterClass *klass)
+vg_shape_gpkg_writer_class_init (VgShapeGpkgWriterClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = vg_gpkg_writer_finalize;
+  G_OBJECT_CLASS (klass)->finalize = vg_shape_gpkg_writer_finalize;
 }
 
 static void
-vg_gpkg_writer_init (VgGpkgWriter *self)
+vg_shape_gpkg_writer_init (VgShapeGpkgWriter *self)
 {
   self->layers = g_ptr_array_new_with_free_func (g_free);
   self->blob = g_byte_array_new ();
 }
 
 static gboolean
-exec (VgGpkgWriter  *self,
+exec (VgShapeGpkgWriter  *self,
       const char    *sql,
       GError       **error)
 {
@@ -86,7 +86,7 @@ exec (VgGpkgWriter  *self,
 }
 
 static gboolean
-fail_sqlite (VgGpkgWriter  *self,
+fail_sqlite (VgShapeGpkgWriter  *self,
              GError       **error)
 {
   g_set_error (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE, "GeoPackage “%s”: %s", self->path,
@@ -115,12 +115,12 @@ lambert93_wkt (void)
   return wkt ? wkt : g_strdup ("undefined");
 }
 
-VgGpkgWriter *
-vg_gpkg_writer_new (const char  *path,
+VgShapeGpkgWriter *
+vg_shape_gpkg_writer_new (const char  *path,
                     GDateTime   *last_change,
                     GError     **error)
 {
-  g_autoptr(VgGpkgWriter) self = NULL;
+  g_autoptr(VgShapeGpkgWriter) self = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *wkt = NULL;
   g_autofree char *dir = NULL;
@@ -130,7 +130,7 @@ vg_gpkg_writer_new (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (last_change != NULL, NULL);
 
-  self = g_object_new (VG_TYPE_GPKG_WRITER, NULL);
+  self = g_object_new (VG_TYPE_SHAPE_GPKG_WRITER, NULL);
   self->path = g_strdup (path);
   {
     g_autoptr(GDateTime) utc = g_date_time_to_utc (last_change);
@@ -197,7 +197,7 @@ vg_gpkg_writer_new (const char  *path,
 }
 
 static gboolean
-store_extent (VgGpkgWriter  *self,
+store_extent (VgShapeGpkgWriter  *self,
               GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -217,7 +217,7 @@ store_extent (VgGpkgWriter  *self,
 }
 
 gboolean
-vg_gpkg_writer_add_layer (VgGpkgWriter       *self,
+vg_shape_gpkg_writer_add_layer (VgShapeGpkgWriter       *self,
                           const char         *name,
                           const char         *description,
                           const char         *geometry_type,
@@ -231,7 +231,7 @@ vg_gpkg_writer_add_layer (VgGpkgWriter       *self,
   guint n_columns;
   char *q;
 
-  g_return_val_if_fail (VG_IS_GPKG_WRITER (self), FALSE);
+  g_return_val_if_fail (VG_IS_SHAPE_GPKG_WRITER (self), FALSE);
   g_return_val_if_fail (name != NULL && geometry_type != NULL, FALSE);
   g_return_val_if_fail (columns != NULL && types != NULL, FALSE);
 
@@ -326,7 +326,7 @@ put_points (GByteArray   *b,
 /* GeoPackage blob: "GP", version 0, flags (little-endian, XY envelope), SRS id, envelope
  * [min_x, max_x, min_y, max_y], then little-endian ISO WKB of the multi- form. */
 static void
-encode (VgGpkgWriter *self,
+encode (VgShapeGpkgWriter *self,
         VgShapeSet   *shapes,
         guint         index)
 {
@@ -413,13 +413,13 @@ encode (VgGpkgWriter *self,
 }
 
 gboolean
-vg_gpkg_writer_add_feature (VgGpkgWriter       *self,
+vg_shape_gpkg_writer_add_feature (VgShapeGpkgWriter       *self,
                             VgShapeSet         *shapes,
                             guint               index,
                             const char * const *values,
                             GError            **error)
 {
-  g_return_val_if_fail (VG_IS_GPKG_WRITER (self), FALSE);
+  g_return_val_if_fail (VG_IS_SHAPE_GPKG_WRITER (self), FALSE);
   g_return_val_if_fail (self->insert != NULL, FALSE);
   g_return_val_if_fail (shapes != NULL, FALSE);
 
@@ -455,10 +455,10 @@ vg_gpkg_writer_add_feature (VgGpkgWriter       *self,
 }
 
 gboolean
-vg_gpkg_writer_finish (VgGpkgWriter  *self,
+vg_shape_gpkg_writer_finish (VgShapeGpkgWriter  *self,
                        GError       **error)
 {
-  g_return_val_if_fail (VG_IS_GPKG_WRITER (self), FALSE);
+  g_return_val_if_fail (VG_IS_SHAPE_GPKG_WRITER (self), FALSE);
   g_return_val_if_fail (self->db != NULL, FALSE);
 
   if (!store_extent (self, error) || !exec (self, "COMMIT", error))
