@@ -77,6 +77,7 @@ vg_cli_replay (int    argc,
   g_autoptr(VgScenario) scenario = NULL;
   g_autoptr(VgClock) clock = NULL;
   g_autoptr(VgSituation) situation = NULL;
+  g_autoptr(VgHazardModels) models = NULL;
   g_autoptr(VgReplay) replay = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -105,11 +106,15 @@ vg_cli_replay (int    argc,
   if (g_file_test (journal, G_FILE_TEST_EXISTS))
     return vg_cli_fail (VG_CLI_EXIT_FAIL, _("%s already exists: an exercise journal is never reused"), journal);
 
+  /* The app's projections too (flood outlooks, heat), so a headless replay journals what the
+   * app would. */
   if ((scenario = vg_scenario_load (argv[1], &error)) == NULL)
     return vg_cli_fail_error (error);
   clock = vg_clock_new_manual (vg_scenario_get_start (scenario));
   situation = vg_situation_open_or_create (journal, clock, vg_scenario_get_title (scenario, "fr"), TRUE, &error);
   if (situation == NULL ||
+      (models = vg_hazard_models_load_bundled (&error)) == NULL ||
+      !vg_situation_set_hazard_models (situation, models, &error) ||
       (replay = vg_replay_new (scenario, situation, &error)) == NULL ||
       !vg_replay_run_to_end (replay, &error))
     return vg_cli_fail_error (error);

@@ -31,6 +31,7 @@ struct _VgSituation
   VgPicture  *picture;
   GHashTable *feed_kinds;   /* feed id → VgFeedKind + 1, as declared in the journal */
   GHashTable *feed_labels;  /* feed id → label for people */
+  VgProjector *projector;
 };
 
 G_DEFINE_FINAL_TYPE (VgSituation, vg_situation, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ vg_situation_finalize (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->log);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_object (&self->projector);
   g_clear_object (&self->picture);
   g_clear_pointer (&self->feed_kinds, g_hash_table_unref);
   g_clear_pointer (&self->feed_labels, g_hash_table_unref);
@@ -513,7 +515,45 @@ vg_situation_ingest_payload (VgSituation  *self,
   vg_picture_feed_succeeded (self->picture, feed_id, fetched_usec);
   if (out_batch != NULL)
     *out_batch = g_steal_pointer (&batch);
+  if (self->projector != NULL)
+    {
+      g_autoptr(GError) projection_error = NULL;
+
+      /* The payload is safe; a projection that cannot be journalled is reported, not undone. */
+      if (!vg_projector_update (self->projector, self->picture, &projection_error))
+        {
+          g_free (self->problem);
+          self->problem = g_strdup_printf (_("Projections could not be recorded: %s"), projection_error->message);
+          g_warning ("%s", self->problem);
+        }
+    }
   return TRUE;
+}
+
+gboolean
+vg_situation_set_hazard_models (VgSituation    *self,
+                                VgHazardModels *models,
+                                GError        **error)
+{
+  g_autoptr(VgProjector) projector = NULL;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (VG_IS_HAZARD_MODELS (models), FALSE);
+  g_return_val_if_fail (self->projector == NULL, FALSE);
+
+  projector = vg_projector_new (models, self->journal, !vg_situation_is_read_only (self), error);
+  if (projector == NULL)
+    return FALSE;
+  self->projector = g_steal_pointer (&projector);
+  return vg_projector_update (self->projector, self->picture, error);
+}
+
+VgProjector *
+vg_situation_get_projector (VgSituation *self)
+{
+  g_return_val_if_fail (VG_IS_SITUATION (self), NULL);
+
+  return self->projector;
 }
 
 const char *

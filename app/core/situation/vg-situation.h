@@ -9,7 +9,9 @@
 #include "vg-feed-batch.h"
 #include "vg-feed-kind.h"
 #include "vg-journal.h"
+#include "vg-hazard-models.h"
 #include "vg-picture.h"
+#include "vg-projector.h"
 
 G_BEGIN_DECLS
 
@@ -85,5 +87,12 @@ gboolean     vg_situation_feed_failed    (VgSituation  *self,
 /* Picks up entries appended since the last call (by this process or another, e.g. `vigie-cli
  * journal note` during a drill) into the views. */
 void         vg_situation_refresh        (VgSituation  *self);
+/* Starts projecting the picture with @models (flood outlooks, heat outlook), now and after
+ * every payload ingested; projections are journalled unless the journal is read-only. */
+gboolean     vg_situation_set_hazard_models (VgSituation    *self,
+                                             VgHazardModels *models,
+                                             GError        **error);
+/* The projector, or NULL before vg_situation_set_hazard_models(); borrowed. */
+VgProjector *vg_situation_get_projector  (VgSituation  *self);
 
 G_END_DECLS
