@@ -868,6 +868,12 @@ test_checked_commit (void)
   g_assert_no_error (error);
   g_assert_cmpuint (seq, ==, 3);
 
+  /* The app folds the other writer's entry without writing anything itself. */
+  g_assert_cmpuint (vg_journal_state_get_last_seq (vg_journal_get_state (app)), ==, 2);
+  g_assert_true (vg_journal_catch_up (app, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vg_journal_state_get_last_seq (vg_journal_get_state (app)), ==, 3);
+
   g_assert_finalize_object (cli);
   g_assert_finalize_object (app);
   vg_test_rmtree (dir);

@@ -882,6 +882,28 @@ vg_journal_add_note (VgJournal           *self,
                             payload, seq, error);
 }
 
+gboolean
+vg_journal_catch_up (VgJournal  *self,
+                     GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (VG_IS_JOURNAL (self), FALSE);
+
+  if (self->read_only)
+    return TRUE;
+  /* The same walk a writer does before its commit, in a read transaction of its own. */
+  locker = g_mutex_locker_new (&self->write_lock);
+  if (!vg_journal_chain_scan (&self->chain, self->db, self->state, error))
+    return FALSE;
+  if (self->chain.first_bad_seq != 0)
+    {
+      set_broken_error (error, self->path, NULL, &self->chain);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* An entry from whatever a row holds: foreach also shows the damaged rows of a journal opened
  * for forensics, so nothing here may trust the row. */
 static VgJournalEntry *

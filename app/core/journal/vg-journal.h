@@ -134,6 +134,12 @@ gboolean        vg_journal_add_note            (VgJournal             *self,
                                                 guint64               *seq,
                                                 GError               **error);
 
+/* Verifies and folds into the state (reducers included) the entries another process appended
+ * since this journal last wrote or caught up, without writing. A read-only journal has nothing to
+ * catch up. VG_JOURNAL_ERROR_BROKEN_CHAIN naming the first bad entry if one does not verify
+ * (nothing after it is folded), VG_STORE_ERROR_READ if the file cannot be read. */
+gboolean        vg_journal_catch_up            (VgJournal             *self,
+                                                GError               **error);
 /* Calls @func on each entry matching @filter (NULL: all), in seq order. Do not call foreach
  * again from @func (appending is fine). VG_STORE_ERROR_READ if the file cannot be read. */
 gboolean        vg_journal_foreach             (VgJournal             *self,

@@ -699,6 +699,32 @@ add_sites (GHashTable *targets,
     }
 }
 
+/* Whether site @id lies in any flood envelope of @facts, expected or not, at any gauge: a
+ * shelter must outlast the flood, including a higher one than now forecast. */
+static gboolean
+in_envelopes (VgFactSet  *facts,
+              const char *id)
+{
+  for (guint f = 0; f < vg_fact_set_get_n_facts (facts); f++)
+    {
+      VgFactType type;
+      JsonObject *fact = vg_fact_set_get_fact (facts, f, &type);
+      JsonArray *envelopes = vg_json_get_array (fact, "envelopes");
+
+      if (type != VG_FACT_FLOOD_GAUGE)
+        continue;
+      for (guint e = 0; e < json_array_get_length (envelopes); e++)
+        {
+          JsonArray *sites = vg_json_get_array (json_array_get_object_element (envelopes, e), "sites");
+
+          for (guint i = 0; sites != NULL && i < json_array_get_length (sites); i++)
+            if (g_strcmp0 (vg_json_get_string (json_array_get_object_element (sites, i), "id"), id) == 0)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 void
 vg_target_selector_collect (VgTargetSelector     *self,
                             const VgTriggerMatch *match,
@@ -749,7 +775,19 @@ vg_target_selector_collect (VgTargetSelector     *self,
       add_target (targets, id, "road", match->name, NULL, line != NULL ? line_geometry (line) : point_geometry (fact));
     }
   if (self->selects & (1u << SELECT_SHELTERS))
-    add_sites (targets, vg_fact_set_get_resources (facts), 1u << VG_SITE_SHELTER);
+    {
+      JsonArray *resources = vg_fact_set_get_resources (facts);
+
+      for (guint i = 0; i < json_array_get_length (resources); i++)
+        {
+          JsonObject *site = json_array_get_object_element (resources, i);
+
+          /* A shelter the flood itself reaches is no shelter: the envelope's sites rule it out. */
+          if (site_in (site, 1u << VG_SITE_SHELTER) && !in_envelopes (facts, vg_json_get_string (site, "id")))
+            add_target (targets, vg_json_get_string (site, "id"), "site", vg_json_get_string (site, "name"),
+                        vg_json_get_string (site, "category"), point_geometry (site));
+        }
+    }
 }
 
 const char * const *
