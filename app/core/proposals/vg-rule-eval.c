@@ -455,6 +455,17 @@ build_candidate (VgRule      *self,
       g_ptr_array_add (inputs, input_object (m));
     }
   g_ptr_array_sort (inputs, compare_inputs);
+  /* One proposal per flood target: its own envelope says when it is reached, not the gauge's
+   * first (a care home in the 3.5 m envelope has until that one arrives). */
+  if (self->one_per == VG_RULE_ONE_PER_TARGET && targets->len == 1 &&
+      vg_json_get_string (g_ptr_array_index (targets, 0), "eta") != NULL)
+    {
+      JsonObject *only = g_ptr_array_index (targets, 0);
+
+      if (anchor == VG_ANCHOR_ETA)
+        vg_fact_time_parse (vg_json_get_string (only, "eta"), &anchor_time);
+      bracket = vg_json_get_double (only, "stage", bracket);
+    }
   deadline_rule = g_strdup (self->deadline_text);
   if (anchor_time == G_MAXINT64)
     {
@@ -467,7 +478,18 @@ build_candidate (VgRule      *self,
   deadline = anchor_time + self->deadline_offset;
 
   for (VgLang lang = 0; lang < VG_N_LANGS; lang++)
-    values[lang] = placeholder_values (self, matches, group, lead, targets, deadline, lang);
+    {
+      values[lang] = placeholder_values (self, matches, group, lead, targets, deadline, lang);
+      if (lead->type == VG_FACT_FLOOD_GAUGE && self->one_per == VG_RULE_ONE_PER_TARGET && targets->len == 1 &&
+          vg_json_get_string (g_ptr_array_index (targets, 0), "eta") != NULL)
+        {
+          gint64 eta = 0;
+
+          vg_fact_time_parse (vg_json_get_string (g_ptr_array_index (targets, 0), "eta"), &eta);
+          set_text (values[lang], "stage", vg_format_number (bracket, 2, lang));
+          set_text (values[lang], "eta", vg_format_time (eta, self->zone, lang));
+        }
+    }
 
   if (self->one_per == VG_RULE_ONE_PER_RULE)
     id = g_strdup (self->id);

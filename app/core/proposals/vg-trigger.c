@@ -659,7 +659,8 @@ line_geometry (JsonArray *line)
   return geometry;
 }
 
-static void
+/* Adds a target unless one with @id is there; the new target (borrowed), or NULL. */
+static JsonObject *
 add_target (GHashTable *targets,
             const char *id,
             const char *kind,
@@ -672,7 +673,7 @@ add_target (GHashTable *targets,
   if (g_hash_table_contains (targets, id))
     {
       json_object_unref (geometry);
-      return;
+      return NULL;
     }
   target = json_object_new ();
   json_object_set_string_member (target, "id", id);
@@ -682,20 +683,38 @@ add_target (GHashTable *targets,
     json_object_set_string_member (target, "category", category);
   json_object_set_object_member (target, "geometry", geometry);
   g_hash_table_insert (targets, g_strdup (id), target);
+  return target;
+}
+
+/* A flood target says when it is reached: the lowest selected envelope holding it (envelopes
+ * come in increasing stage order, so the first to add it). */
+static void
+set_reached (JsonObject *target,
+             JsonObject *envelope)
+{
+  if (target == NULL)
+    return;
+  json_object_set_double_member (target, "stage", vg_json_get_double (envelope, "stage", 0));
+  json_object_set_string_member (target, "eta", vg_json_get_string (envelope, "eta"));
 }
 
 static void
 add_sites (GHashTable *targets,
            JsonArray  *sites,
-           guint       categories)
+           guint       categories,
+           JsonObject *envelope)
 {
   for (guint i = 0; sites != NULL && i < json_array_get_length (sites); i++)
     {
       JsonObject *site = json_array_get_object_element (sites, i);
+      JsonObject *target;
 
-      if (site_in (site, categories))
-        add_target (targets, vg_json_get_string (site, "id"), "site", vg_json_get_string (site, "name"),
-                    vg_json_get_string (site, "category"), point_geometry (site));
+      if (!site_in (site, categories))
+        continue;
+      target = add_target (targets, vg_json_get_string (site, "id"), "site", vg_json_get_string (site, "name"),
+                           vg_json_get_string (site, "category"), point_geometry (site));
+      if (envelope != NULL)
+        set_reached (target, envelope);
     }
 }
 
@@ -736,24 +755,27 @@ vg_target_selector_collect (VgTargetSelector     *self,
   if (self->selects & (1u << SELECT_STREETS))
     for (guint e = 0; e < match->envelopes->len; e++)
       {
-        JsonArray *streets = vg_json_get_array (g_ptr_array_index (match->envelopes, e), "streets");
+        JsonObject *envelope = g_ptr_array_index (match->envelopes, e);
+        JsonArray *streets = vg_json_get_array (envelope, "streets");
 
         for (guint i = 0; streets != NULL && i < json_array_get_length (streets); i++)
           {
             JsonObject *street = json_array_get_object_element (streets, i);
 
-            add_target (targets, vg_json_get_string (street, "id"), "street", vg_json_get_string (street, "name"),
-                        vg_json_get_string (street, "class"), line_geometry (vg_json_get_array (street, "line")));
+            set_reached (add_target (targets, vg_json_get_string (street, "id"), "street", vg_json_get_string (street, "name"),
+                                     vg_json_get_string (street, "class"), line_geometry (vg_json_get_array (street, "line"))),
+                         envelope);
           }
       }
   if (self->selects & (1u << SELECT_SITES))
     {
       if (match->type == VG_FACT_FLOOD_GAUGE)
         for (guint e = 0; e < match->envelopes->len; e++)
-          add_sites (targets, vg_json_get_array (g_ptr_array_index (match->envelopes, e), "sites"), self->site_categories);
+          add_sites (targets, vg_json_get_array (g_ptr_array_index (match->envelopes, e), "sites"), self->site_categories,
+                     g_ptr_array_index (match->envelopes, e));
       else
         add_sites (targets, vg_json_get_array (fact, match->type == VG_FACT_HEAT_DISTRICT ? "sites" : "only_access_to"),
-                   self->site_categories);
+                   self->site_categories, NULL);
     }
   if (self->selects & (1u << SELECT_GAUGE))
     {
@@ -782,7 +804,7 @@ vg_target_selector_collect (VgTargetSelector     *self,
         {
           JsonObject *site = json_array_get_object_element (resources, i);
 
-          /* A shelter the flood itself reaches is no shelter: the envelope's sites rule it out. */
+          /* A shelter the flood itself reaches is no shelter: the envelopes' sites rule it out. */
           if (site_in (site, 1u << VG_SITE_SHELTER) && !in_envelopes (facts, vg_json_get_string (site, "id")))
             add_target (targets, vg_json_get_string (site, "id"), "site", vg_json_get_string (site, "name"),
                         vg_json_get_string (site, "category"), point_geometry (site));
