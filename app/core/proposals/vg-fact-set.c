@@ -831,10 +831,13 @@ vg_fact_set_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* json-glib's message carries the line and column of a syntax error. */
+  /* json-glib's message names the file, line and column of a syntax error ("f:1:26: …"). */
   if (!json_parser_load_from_mapped_file (parser, path, &local_error))
     {
-      g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_FACTS, "%s: %s", path, local_error->message);
+      if (g_str_has_prefix (local_error->message, path))
+        g_set_error_literal (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_FACTS, local_error->message);
+      else
+        g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_FACTS, "%s: %s", path, local_error->message);
       return NULL;
     }
   return vg_fact_set_new_from_json (json_parser_get_root (parser), path, error);

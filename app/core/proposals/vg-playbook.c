@@ -217,7 +217,7 @@ vg_playbook_load_dir (const char  *dir,
   g_autofree char *bundled = NULL;
   const char *name;
 
-  if (dir == NULL && (dir = bundled = vg_data_dir_find ("playbooks", error)) == NULL)
+  if (dir == NULL && (dir = bundled = vg_data_dir_find_folder ("playbooks", error)) == NULL)
     return NULL;
   if ((handle = g_dir_open (dir, 0, &local_error)) == NULL)
     {

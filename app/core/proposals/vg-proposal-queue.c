@@ -45,7 +45,7 @@ struct _VgProposalQueue
 
   /* The model, in the thread that calls the API. */
   GPtrArray  *items;           /* of VgProposal, sorted */
-  GHashTable *by_id;           /* id → VgProposal (borrowed from items) */
+  GHashTable *by_id;           /* id → VgProposal (the item borrowed from items) */
   guint64     synced_seq;      /* records changed after this are not in the model yet */
   guint       n_pending;
   guint       n_ignored;
@@ -186,7 +186,7 @@ static void
 vg_proposal_queue_init (VgProposalQueue *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static int
@@ -234,7 +234,10 @@ sync_model (VgProposalQueue *self)
   }
 
   /* Outside the lock: notify handlers may call back into the queue. */
-  before = g_ptr_array_copy (self->items, NULL, NULL);
+  /* Not g_ptr_array_copy(): it would copy the free function too. */
+  before = g_ptr_array_sized_new (old_n);
+  for (guint i = 0; i < old_n; i++)
+    g_ptr_array_add (before, g_ptr_array_index (self->items, i));
   for (guint i = 0; i < changed->len; i++)
     {
       const VgProposalRecord *record = g_ptr_array_index (changed, i);
@@ -246,7 +249,8 @@ sync_model (VgProposalQueue *self)
         {
           item = vg_proposal_new (record);
           g_ptr_array_add (self->items, item);
-          g_hash_table_insert (self->by_id, (gpointer) vg_proposal_get_id (item), item);
+          /* Its own copy of the id: an update replaces the item's strings. */
+          g_hash_table_insert (self->by_id, g_strdup (record->id), item);
         }
     }
   g_ptr_array_sort (self->items, compare_items);

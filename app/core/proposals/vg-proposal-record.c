@@ -273,7 +273,7 @@ vg_proposal_record_check_output (const VgProposalRecord  *record,
     }
   if (!(vg_action_get_outputs (vg_proposal_record_get_action (record)) & VG_OUTPUT_MASK (kind)))
     {
-      g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_INVALID, _("A %s gives no %s output"),
+      g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_INVALID, _("Action “%s” gives no “%s” output"),
                    vg_json_get_string (record->payload, "action"), vg_output_kind_to_id (kind));
       return FALSE;
     }

@@ -223,8 +223,19 @@ placeholder_values (VgRule               *self,
     case VG_FACT_FLOOD_GAUGE:
       set_text (values, "gauge", g_strdup (lead->key));
       set_text (values, "gauge_name", g_strdup (lead->name));
-      set_text (values, "stage", vg_format_number (lead->bracket, 2, lang));
-      set_text (values, "eta", vg_format_time (lead->anchors[VG_ANCHOR_ETA], self->zone, lang));
+      {
+        /* The first envelope selected (the lowest, reached first) and the last (the highest). */
+        JsonObject *first = g_ptr_array_index (lead->envelopes, 0);
+        JsonObject *last = g_ptr_array_index (lead->envelopes, lead->envelopes->len - 1);
+        gint64 first_eta = 0, last_eta = 0;
+
+        vg_fact_time_parse (vg_json_get_string (first, "eta"), &first_eta);
+        vg_fact_time_parse (vg_json_get_string (last, "eta"), &last_eta);
+        set_text (values, "stage", vg_format_number (vg_json_get_double (first, "stage", NAN), 2, lang));
+        set_text (values, "eta", vg_format_time (first_eta, self->zone, lang));
+        set_text (values, "max_stage", vg_format_number (vg_json_get_double (last, "stage", NAN), 2, lang));
+        set_text (values, "max_eta", vg_format_time (last_eta, self->zone, lang));
+      }
       set_text (values, "observed_stage", stage_at_value (fact, "observed", FALSE, self->zone, lang));
       set_text (values, "observed_at", stage_at_value (fact, "observed", TRUE, self->zone, lang));
       set_text (values, "peak_stage", stage_at_value (fact, "peak", FALSE, self->zone, lang));

@@ -133,18 +133,30 @@ vg_format_list (GPtrArray *items,
                 guint      max,
                 VgLang     lang)
 {
+  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
   GString *out = g_string_new (NULL);
-  guint shown = items->len > max ? max : items->len;
+  guint shown;
 
+  /* Several segments of one street are one name to a reader. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < unique->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (unique, k), g_ptr_array_index (items, i));
+      if (!seen)
+        g_ptr_array_add (unique, g_ptr_array_index (items, i));
+    }
+  shown = unique->len > max ? max : unique->len;
   for (guint i = 0; i < shown; i++)
     {
       if (i > 0)
-        g_string_append (out, i + 1 == shown && shown == items->len ? (lang == VG_LANG_FR ? " et " : " and ") : ", ");
-      g_string_append (out, g_ptr_array_index (items, i));
+        g_string_append (out, i + 1 == shown && shown == unique->len ? (lang == VG_LANG_FR ? " et " : " and ") : ", ");
+      g_string_append (out, g_ptr_array_index (unique, i));
     }
-  if (shown < items->len)
+  if (shown < unique->len)
     {
-      guint rest = items->len - shown;
+      guint rest = unique->len - shown;
 
       if (lang == VG_LANG_FR)
         g_string_append_printf (out, " et %u autre%s", rest, rest > 1 ? "s" : "");

@@ -817,7 +817,8 @@ vg_trigger_get_placeholders (VgFactType type)
 {
   static const char * const flood[] = {
     "targets", "n_targets", "places", "deadline", "method", "source",
-    "gauge", "gauge_name", "stage", "eta", "observed_stage", "observed_at", "peak_stage", "peak_at", NULL
+    "gauge", "gauge_name", "stage", "eta", "max_stage", "max_eta", "observed_stage", "observed_at", "peak_stage",
+    "peak_at", NULL
   };
   static const char * const heat[] = {
     "targets", "n_targets", "places", "deadline", "method", "source",
