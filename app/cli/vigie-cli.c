@@ -17,6 +17,8 @@ static const struct {
   const char   *summary;
 } commands[] = {
   { "journal", vg_cli_journal, N_("Verify, show or add to a situation journal") },
+  { "proposals", vg_cli_proposals, N_("List, generate (from facts) or output the proposed actions") },
+  { "decide", vg_cli_decide, N_("Approve, reject, amend or mark done one proposal, signed") },
   { "heat",  vg_cli_heat,  N_("Heat-stress indices, and heat risk per district from a forecast") },
   { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },
   { "sites", vg_cli_sites, N_("List the sensitive sites (schools, care homes, shelters…)") },
