@@ -126,8 +126,8 @@ print_proposal_line (VgProposal *proposal)
   g_print ("%s  P%u  %-10s  %-52s  %s", deadline, vg_proposal_get_priority (proposal),
            vg_proposal_state_to_id (vg_proposal_get_state (proposal)), id, vg_proposal_get_title (proposal, NULL));
   if (vg_proposal_get_decided_by (proposal) != NULL)
-    g_print (_(" — %s (%s), entry %" G_GUINT64_FORMAT), vg_proposal_get_decided_by (proposal),
-             vg_proposal_get_decided_role (proposal), vg_proposal_get_decision_seq (proposal));
+    g_print (_(" — %s (%s), entry %llu"), vg_proposal_get_decided_by (proposal), vg_proposal_get_decided_role (proposal),
+             (unsigned long long) vg_proposal_get_decision_seq (proposal));
   g_print ("\n");
 }
 
@@ -553,7 +553,8 @@ vg_cli_decide (int    argc,
       print_built (builder);
     }
   else
-    g_print (_("%s: %s v%d %s by %s (%s), journal entry %" G_GUINT64_FORMAT "\n"), journal_path, id, version,
-             vg_proposal_state_to_id (vg_proposal_get_state (proposal)), operator_name, vg_role_to_id (role), seq);
+    g_print (_("%s: %s v%d %s by %s (%s), journal entry %llu\n"), journal_path, id, version,
+             vg_proposal_state_to_id (vg_proposal_get_state (proposal)), operator_name, vg_role_to_id (role),
+             (unsigned long long) seq);
   return VG_CLI_EXIT_OK;
 }

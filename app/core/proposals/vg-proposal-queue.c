@@ -386,8 +386,8 @@ unchanged_check (VgJournal  *journal,
   if (unchanged->fold->folded_seq == unchanged->base_seq)
     return TRUE;
   g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_BUSY,
-               _("The proposals changed while they were being evaluated (journal entry %" G_GUINT64_FORMAT ")"),
-               unchanged->fold->folded_seq);
+               _("The proposals changed while they were being evaluated (journal entry %llu)"),
+               (unsigned long long) unchanged->fold->folded_seq);
   return FALSE;
 }
 

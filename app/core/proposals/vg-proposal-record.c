@@ -126,8 +126,8 @@ describe_decision (VgJournalEntry *entry)
   g_autofree char *verdict = vg_journal_entry_dup_string (entry, "verdict");
 
   /* TRANSLATORS: "approve by Marie Dupont (validator) at 2014-09-29 15:02 UTC, journal entry 12" */
-  return g_strdup_printf (_("%s by %s (%s) at %s, journal entry %" G_GUINT64_FORMAT), verdict,
-                          vg_journal_entry_get_author (entry), role, when, vg_journal_entry_get_seq (entry));
+  return g_strdup_printf (_("%s by %s (%s) at %s, journal entry %llu"), verdict, vg_journal_entry_get_author (entry), role,
+                          when, (unsigned long long) vg_journal_entry_get_seq (entry));
 }
 
 static gboolean

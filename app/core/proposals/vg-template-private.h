@@ -36,9 +36,6 @@ char       *vg_format_number       (double              value,
 char       *vg_format_time         (gint64              usec,
                                     GTimeZone          *zone,
                                     VgLang              lang);
-/* @usec in @zone as a day: "28/06/2019". */
-char       *vg_format_date         (gint64              usec,
-                                    GTimeZone          *zone);
 /* @items (strings, repeats dropped) as "A, B et C" / "A, B and C"; past @max, "… et 3 autres" /
  * "… and 3 others". */
 char       *vg_format_list         (GPtrArray          *items,

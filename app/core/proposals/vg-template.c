@@ -119,16 +119,6 @@ vg_format_time (gint64     usec,
 }
 
 char *
-vg_format_date (gint64     usec,
-                GTimeZone *zone)
-{
-  g_autoptr(GDateTime) utc = vg_time_new_from_usec (usec);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
-
-  return g_date_time_format (local, "%d/%m/%Y");
-}
-
-char *
 vg_format_list (GPtrArray *items,
                 guint      max,
                 VgLang     lang)
