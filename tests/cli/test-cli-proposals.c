@@ -328,7 +328,7 @@ test_determinism (void)
 {
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *facts = vg_test_data_path ("proposals/lez-1200.json");
-  g_autofree char *texts[2] = { NULL, NULL };
+  g_auto(GStrv) texts = g_new0 (char *, 3);
 
   for (guint i = 0; i < 2; i++)
     {

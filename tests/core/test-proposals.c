@@ -638,7 +638,6 @@ test_flood_proposals (Fixture       *f,
 static GPtrArray *
 proposal_payloads (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
   VgJournalFilter filter;
   g_autoptr(GPtrArray) entries = NULL;

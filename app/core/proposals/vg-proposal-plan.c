@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vg-fact-set-private.h"

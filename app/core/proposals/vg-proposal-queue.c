@@ -84,10 +84,11 @@ fold_entry_cb (VgJournalEntry *entry,
                gpointer        user_data)
 {
   Fold *fold = user_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fold->lock);
+  g_autoptr(GMutexLocker) locker = NULL;
   g_autofree char *id = NULL;
   VgProposalRecord *record, *changed;
 
+  locker = g_mutex_locker_new (&fold->lock);
   if (vg_journal_entry_get_seq (entry) <= fold->folded_seq)
     return;
   fold->folded_seq = vg_journal_entry_get_seq (entry);
@@ -217,10 +218,11 @@ sync_model (VgProposalQueue *self)
   guint old_n = self->items->len;
 
   {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->fold->lock);
+    g_autoptr(GMutexLocker) locker = NULL;
     GHashTableIter iter;
     gpointer value;
 
+    locker = g_mutex_locker_new (&self->fold->lock);
     g_hash_table_iter_init (&iter, self->fold->records);
     while (g_hash_table_iter_next (&iter, NULL, &value))
       {
@@ -381,8 +383,9 @@ unchanged_check (VgJournal  *journal,
                  GError    **error)
 {
   Unchanged *unchanged = user_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&unchanged->fold->lock);
+  g_autoptr(GMutexLocker) locker = NULL;
 
+  locker = g_mutex_locker_new (&unchanged->fold->lock);
   if (unchanged->fold->folded_seq == unchanged->base_seq)
     return TRUE;
   g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_BUSY,
@@ -395,11 +398,12 @@ static GHashTable *
 snapshot_records (Fold    *fold,
                   guint64 *base_seq)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fold->lock);
+  g_autoptr(GMutexLocker) locker = NULL;
   GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) vg_proposal_record_free);
   GHashTableIter iter;
   gpointer value;
 
+  locker = g_mutex_locker_new (&fold->lock);
   g_hash_table_iter_init (&iter, fold->records);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -521,8 +525,9 @@ decision_check (VgJournal  *journal,
                 GError    **error)
 {
   DecisionCheck *check = user_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&check->fold->lock);
+  g_autoptr(GMutexLocker) locker = NULL;
 
+  locker = g_mutex_locker_new (&check->fold->lock);
   return vg_proposal_record_check_decision (g_hash_table_lookup (check->fold->records, check->request->proposal),
                                             check->request, check->fold->exercise, error);
 }
@@ -533,9 +538,11 @@ seen_proposal_seq (Fold       *fold,
                    const char *id,
                    guint       version)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&fold->lock);
-  VgProposalRecord *record = g_hash_table_lookup (fold->records, id);
+  g_autoptr(GMutexLocker) locker = NULL;
+  VgProposalRecord *record;
 
+  locker = g_mutex_locker_new (&fold->lock);
+  record = g_hash_table_lookup (fold->records, id);
   return record != NULL && record->version == version ? vg_journal_entry_get_seq (record->proposed) : 0;
 }
 
@@ -671,9 +678,11 @@ output_check (VgJournal  *journal,
               GError    **error)
 {
   OutputCheck *check = user_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&check->fold->lock);
-  VgProposalRecord *record = g_hash_table_lookup (check->fold->records, check->id);
+  g_autoptr(GMutexLocker) locker = NULL;
+  VgProposalRecord *record;
 
+  locker = g_mutex_locker_new (&check->fold->lock);
+  record = g_hash_table_lookup (check->fold->records, check->id);
   if (!vg_proposal_record_check_output (record, check->kind, error))
     return FALSE;
   if (vg_journal_entry_get_seq (record->verdict) != check->decision_seq)
@@ -725,9 +734,11 @@ vg_proposal_queue_emit (VgProposalQueue  *self,
   if (!vg_journal_catch_up (self->journal, error))
     return FALSE;
   {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->fold->lock);
-    VgProposalRecord *current = g_hash_table_lookup (self->fold->records, id);
+    g_autoptr(GMutexLocker) locker = NULL;
+    VgProposalRecord *current;
 
+    locker = g_mutex_locker_new (&self->fold->lock);
+    current = g_hash_table_lookup (self->fold->records, id);
     if (current == NULL)
       {
         g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_UNKNOWN, _("No proposal “%s” in this journal"), id);
