@@ -399,12 +399,18 @@ render_datex (JsonObject     *proposal,
   return g_string_free (out, FALSE);
 }
 
+/* @label padded to 28 characters (not bytes: "é" is two), then @value. */
 static void
 sheet_line (GString    *out,
             const char *label,
             const char *value)
 {
-  g_string_append_printf (out, "%-28s %s\n", label, value != NULL ? value : "—");
+  glong width = g_utf8_strlen (label, -1);
+
+  g_string_append (out, label);
+  for (glong i = width; i < 29; i++)
+    g_string_append_c (out, ' ');
+  g_string_append_printf (out, "%s\n", value != NULL ? value : "—");
 }
 
 static char *
@@ -424,6 +430,7 @@ render_sheet (JsonObject     *proposal,
   g_autofree char *decided_line = NULL;
   g_autofree char *rule_line = NULL;
   g_autofree char *version = NULL;
+  g_autofree char *priority = NULL;
   gint64 usec = 0;
   GString *out = g_string_new (NULL);
 
@@ -442,7 +449,9 @@ render_sheet (JsonObject     *proposal,
     deadline = vg_format_time (usec, zone, VG_LANG_FR);
   header = g_strdup_printf ("%s (%s)", deadline != NULL ? deadline : "—", vg_json_get_string (proposal, "timezone"));
   sheet_line (out, "Avant / By :", header);
-  g_string_append_printf (out, "%-28s %" G_GINT64_FORMAT "\n\n", "Priorité / Priority :", vg_json_get_int (proposal, "priority", 0));
+  priority = g_strdup_printf ("%" G_GINT64_FORMAT, vg_json_get_int (proposal, "priority", 0));
+  sheet_line (out, "Priorité / Priority :", priority);
+  g_string_append_c (out, '\n');
 
   g_string_append_printf (out, "Cibles / Targets (%u) :\n", targets->len);
   for (guint i = 0; i < targets->len; i++)
