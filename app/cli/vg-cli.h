@@ -56,6 +56,12 @@ int  vg_cli_scenario    (int          argc,
  * `vigie-cli export verify`: checks a bundle. */
 int  vg_cli_export      (int          argc,
                          char       **argv);
+/* `vigie-cli proposals [evaluate|output|playbooks]`: lists, generates and outputs proposals. */
+int  vg_cli_proposals   (int          argc,
+                         char       **argv);
+/* `vigie-cli decide`: one signed decision on one proposal, by the UI's rules. */
+int  vg_cli_decide      (int          argc,
+                         char       **argv);
 /* `vigie-cli tile`: renders one offline basemap tile to PNG. */
 int  vg_cli_tile        (int          argc,
                          char       **argv);

@@ -18,6 +18,8 @@ static const struct {
 } commands[] = {
   { "journal", vg_cli_journal, N_("Verify, show or add to a situation journal") },
   { "export", vg_cli_export, N_("Export a journal (timeline, maps, CAP, report, bundle) or verify a bundle") },
+  { "proposals", vg_cli_proposals, N_("List, generate (from facts) or output the proposed actions") },
+  { "decide", vg_cli_decide, N_("Approve, reject, amend or mark done one proposal, signed") },
   { "heat",  vg_cli_heat,  N_("Heat-stress indices, and heat risk per district from a forecast") },
   { "replay", vg_cli_replay, N_("Replay a training scenario headless into an exercise journal") },
   { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },

@@ -56,6 +56,16 @@ vg_data_dir_find (const char  *relpath,
 }
 
 char *
+vg_data_dir_find_folder (const char  *relpath,
+                         GError     **error)
+{
+  g_return_val_if_fail (relpath != NULL, NULL);
+
+  return search ("Data folder", g_getenv ("VIGIE_DATA_DIR"), VIGIE_PKGDATADIR, VIGIE_SOURCE_DATADIR,
+                 relpath, G_FILE_TEST_IS_DIR, error);
+}
+
+char *
 vg_data_dir_find_scenarios (GError **error)
 {
   g_autofree char *installed = g_build_filename (VIGIE_PKGDATADIR, "scenarios", NULL);

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * NULL with VG_DATA_ERROR_NOT_FOUND naming every place tried. Free with g_free(). */
 char *vg_data_dir_find           (const char  *relpath,
                                   GError     **error);
+/* Full path of the bundled data folder @relpath (e.g. "playbooks"), looked up as
+ * vg_data_dir_find() does. Free with g_free(). */
+char *vg_data_dir_find_folder    (const char  *relpath,
+                                  GError     **error);
 /* Folder of the bundled training scenarios: $VIGIE_SCENARIOS_DIR, then the installed
  * "scenarios" data folder, then the source tree's scenarios/. NULL with
  * VG_DATA_ERROR_NOT_FOUND naming every place tried. Free with g_free(). */

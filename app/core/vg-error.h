@@ -71,6 +71,22 @@ typedef enum {
   VG_EXPORT_ERROR_TAMPERED,   /* a bundle file that is missing, unlisted or not what its manifest says */
 } VgExportError;
 
+#define VG_PROPOSAL_ERROR (vg_proposal_error_quark ())
+typedef enum {
+  VG_PROPOSAL_ERROR_PLAYBOOK,        /* a playbook that does not load: the message names file, line and key */
+  VG_PROPOSAL_ERROR_FACTS,           /* trigger facts that do not validate: names the file and JSON path */
+  VG_PROPOSAL_ERROR_ROSTER,          /* a roster file that does not load: names file, line and key */
+  VG_PROPOSAL_ERROR_FORBIDDEN,       /* the signed-in person or role may not do this (observer, not a validator...) */
+  VG_PROPOSAL_ERROR_REASON_REQUIRED, /* a rejection or amendment without a reason */
+  VG_PROPOSAL_ERROR_STALE_VERSION,   /* the decision is on a version that is no longer current: look again */
+  VG_PROPOSAL_ERROR_ALREADY_DECIDED, /* someone decided this version first: the message says who */
+  VG_PROPOSAL_ERROR_NOT_APPROVED,    /* an output or "done" without a signed approval of the current version */
+  VG_PROPOSAL_ERROR_CLOSED,          /* the proposal expired or was superseded: nothing to decide */
+  VG_PROPOSAL_ERROR_UNKNOWN,         /* no proposal with that id in this journal */
+  VG_PROPOSAL_ERROR_INVALID,         /* a request that makes no sense (amendment target not in the proposal...) */
+  VG_PROPOSAL_ERROR_BUSY,            /* the journal kept changing under an evaluation: try again */
+} VgProposalError;
+
 /* Quark of the VG_GEO_ERROR domain. */
 GQuark vg_geo_error_quark   (void);
 /* Quark of the VG_STORE_ERROR domain. */
@@ -87,5 +103,7 @@ GQuark vg_risk_error_quark  (void);
 GQuark vg_scenario_error_quark (void);
 /* Quark of the VG_EXPORT_ERROR domain. */
 GQuark vg_export_error_quark (void);
+/* Quark of the VG_PROPOSAL_ERROR domain. */
+GQuark vg_proposal_error_quark (void);
 
 G_END_DECLS

@@ -116,7 +116,7 @@ test_export_filtered (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "filters"), "since"), ==,
                    "2014-09-29T06:45:00Z");
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
-  g_assert_nonnull (strstr (csv, "# filters: {\"kinds\":[\"decision\",\"operator-note\"],\"since\":\"2014-09-29T06:45:00Z\"}"));
+  g_assert_nonnull (strstr (csv, "# filters: {\"kinds\":[\"decision\",\"operator-note\",\"output\"],\"since\":\"2014-09-29T06:45:00Z\"}"));
   for (const char *p = csv; (p = strstr (p, "\r\n")) != NULL; p += 2)
     rows++;
   /* Seven metadata comments (content, generator, situation, exercise, journal, filters,

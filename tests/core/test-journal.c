@@ -793,6 +793,92 @@ test_two_writers (void)
   vg_test_rmtree (dir);
 }
 
+/* A checked commit: the check sees what another writer appended just before (the state has
+ * caught up), and a refusal writes nothing and keeps the batch. */
+
+static gboolean
+count_notes_cb (VgJournalEntry *entry,
+                gpointer        user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+  return TRUE;
+}
+
+static gboolean
+one_note_only_check (VgJournal  *journal,
+                     guint64     last_seq,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  g_autoptr(GPtrArray) log = vg_journal_state_dup_operator_log (vg_journal_get_state (journal));
+  guint64 *seen = user_data;
+
+  *seen = last_seq;
+  if (log->len > 0)
+    {
+      g_set_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID, "already %u note(s)", log->len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_checked_commit (void)
+{
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "lez.vigie-journal", NULL);
+  g_autoptr(VgClock) clock = vg_test_clock_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgJournalBatch) batch = vg_journal_batch_new ();
+  g_autoptr(JsonNode) note = vg_test_json ("{\"features\":[],\"text\":\"première\"}");
+  VgJournalFilter filter;
+  VgJournal *app;
+  VgJournal *cli;
+  guint64 seen = 0;
+  guint64 seq = 0;
+  guint n_notes = 0;
+
+  app = vg_test_journal_create (path, clock, FALSE);
+  cli = vg_test_journal_open (path, clock);
+
+  g_assert_true (vg_journal_batch_add (batch, VG_JOURNAL_KIND_OPERATOR_NOTE, "ui", "Marie", note, &error));
+  g_assert_true (vg_journal_commit_batch_checked (app, batch, one_note_only_check, &seen, &seq, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen, ==, 1);
+  g_assert_cmpuint (seq, ==, 2);
+  g_assert_cmpuint (vg_journal_batch_get_size (batch), ==, 0);
+
+  /* The other writer's check runs after it has folded the app's note: refused. */
+  g_assert_true (vg_journal_batch_add (batch, VG_JOURNAL_KIND_OPERATOR_NOTE, "cli", "Paul", note, &error));
+  g_assert_false (vg_journal_commit_batch_checked (cli, batch, one_note_only_check, &seen, &seq, &error));
+  g_assert_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "already 1 note(s)");
+  g_assert_cmpuint (seen, ==, 2);
+  g_assert_cmpuint (vg_journal_batch_get_size (batch), ==, 1);
+  g_clear_error (&error);
+
+  /* Nothing was written, and the journal still takes an unchecked append. */
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_OPERATOR_NOTE);
+  g_assert_true (vg_journal_foreach (app, &filter, count_notes_cb, &n_notes, &error));
+  g_assert_cmpuint (n_notes, ==, 1);
+  g_assert_true (vg_journal_commit_batch (cli, batch, &seq, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seq, ==, 3);
+
+  /* The app folds the other writer's entry without writing anything itself. */
+  g_assert_cmpuint (vg_journal_state_get_last_seq (vg_journal_get_state (app)), ==, 2);
+  g_assert_true (vg_journal_catch_up (app, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vg_journal_state_get_last_seq (vg_journal_get_state (app)), ==, 3);
+
+  g_assert_finalize_object (cli);
+  g_assert_finalize_object (app);
+  vg_test_rmtree (dir);
+}
+
 /* Disk full: a child process whose file size limit stops the journal's writes mid-way
  * (RLIMIT_FSIZE, with SIGXFSZ ignored, fails write() as a full disk would). */
 
@@ -1008,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/vigie/journal/append-only", test_append_only);
   g_test_add_func ("/vigie/journal/concurrency", test_concurrency);
   g_test_add_func ("/vigie/journal/two-writers", test_two_writers);
+  g_test_add_func ("/vigie/journal/checked-commit", test_checked_commit);
   g_test_add_func ("/vigie/journal/disk-full", test_disk_full);
   g_test_add_func ("/vigie/journal/read-only-directory", test_read_only_directory);
   g_test_add_func ("/vigie/journal/unwritable-location", test_unwritable_location);

@@ -459,6 +459,15 @@ summarize_generic (VgJournalEntry *entry,
 
         return text != NULL ? g_strdup_printf ("%s — %s", head, text) : g_steal_pointer (&head);
       }
+    case VG_JOURNAL_KIND_OUTPUT:
+      {
+        g_autofree char *id = vg_entry_dup_first_string (entry, vg_entry_proposal_members);
+        g_autofree char *format = vg_journal_entry_dup_string (entry, "format");
+        g_autofree char *file = vg_journal_entry_dup_string (entry, "file");
+
+        return g_strdup_printf (vg_catalog_gettext (catalog, N_("Document %s for proposal %s (%s)")),
+                                format != NULL ? format : "?", id != NULL ? id : "?", file != NULL ? file : "?");
+      }
     case VG_JOURNAL_KIND_CORRECTION:
       {
         gint64 corrects = 0;
@@ -521,6 +530,7 @@ vg_entry_summarize (VgJournalEntry *entry,
     case VG_JOURNAL_KIND_INCIDENT:
     case VG_JOURNAL_KIND_WARNING:
     case VG_JOURNAL_KIND_CORRECTION:
+    case VG_JOURNAL_KIND_OUTPUT:
     case VG_N_JOURNAL_KINDS:
     default:
       summary = summarize_generic (entry, catalog);

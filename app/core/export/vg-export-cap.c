@@ -221,10 +221,14 @@ archive_issued (Archive         *archive,
                 GError         **error)
 {
   g_autofree char *text = vg_journal_entry_dup_string (entry, "cap");
+  g_autofree char *format = vg_journal_entry_dup_string (entry, "format");
   g_autofree char *identifier = NULL;
   g_autofree char *state = NULL;
   g_autoptr(JsonBuilder) record = NULL;
 
+  /* A CAP document generated after a signed approval (proposals/vg-output) is in "content". */
+  if (text == NULL && vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_OUTPUT && g_strcmp0 (format, "cap") == 0)
+    text = vg_journal_entry_dup_string (entry, "content");
   if (text == NULL)
     return TRUE;
   record = json_builder_new ();
@@ -254,7 +258,9 @@ collect_cb (VgJournalEntry *entry,
             gpointer        user_data)
 {
   if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_RAW_FEED_PAYLOAD ||
-      strstr (vg_journal_entry_get_payload_text (entry), "\"cap\":\"") != NULL)
+      strstr (vg_journal_entry_get_payload_text (entry), "\"cap\":\"") != NULL ||
+      (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_OUTPUT &&
+       strstr (vg_journal_entry_get_payload_text (entry), "\"format\":\"cap\"") != NULL))
     g_ptr_array_add (user_data, vg_journal_entry_ref (entry));
   return TRUE;
 }

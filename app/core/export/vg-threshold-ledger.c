@@ -227,6 +227,7 @@ vg_threshold_ledger_add (VgThresholdLedger *self,
     case VG_JOURNAL_KIND_SCENARIO_INJECT:
     case VG_JOURNAL_KIND_INCIDENT:
     case VG_JOURNAL_KIND_CORRECTION:
+    case VG_JOURNAL_KIND_OUTPUT:
     case VG_N_JOURNAL_KINDS:
     default:
       break;

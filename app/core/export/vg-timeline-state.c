@@ -209,6 +209,7 @@ fold_builtin (VgTimelineState *self,
     case VG_JOURNAL_KIND_HEADER:
     case VG_JOURNAL_KIND_SCENARIO_INJECT:
     case VG_JOURNAL_KIND_CORRECTION:
+    case VG_JOURNAL_KIND_OUTPUT:
     case VG_N_JOURNAL_KINDS:
     default:
       break;

@@ -186,6 +186,7 @@ check_row (VgJournalChain  *chain,
     case VG_JOURNAL_KIND_SCENARIO_INJECT:
     case VG_JOURNAL_KIND_INCIDENT:
     case VG_JOURNAL_KIND_WARNING:
+    case VG_JOURNAL_KIND_OUTPUT:
     default:
       if (seq == 1)
         return check_header (chain, entry);

@@ -379,3 +379,16 @@ vg_journal_entry_get_boolean (VgJournalEntry *self,
     return FALSE;
   return TRUE;
 }
+
+char *
+vg_journal_dup_canonical_json (JsonNode  *node,
+                               GError   **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!vg_journal_canonical_json (node, text, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

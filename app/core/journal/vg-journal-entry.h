@@ -62,6 +62,12 @@ gboolean        vg_journal_entry_get_boolean      (VgJournalEntry *self,
                                                    const char     *name,
                                                    gboolean       *value);
 
+/* The canonical JSON text of @node, byte for byte what the journal would store for it
+ * (app/core/DESIGN.md): equal content, equal text. NULL and VG_JOURNAL_ERROR_INVALID for what
+ * JSON cannot carry (non-finite numbers, invalid UTF-8). Free with g_free(). */
+char           *vg_journal_dup_canonical_json     (JsonNode       *node,
+                                                   GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VgJournalEntry, vg_journal_entry_unref)
 
 G_END_DECLS

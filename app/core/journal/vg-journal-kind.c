@@ -23,6 +23,7 @@ static const struct {
   [VG_JOURNAL_KIND_INCIDENT]         = { "incident", TRUE },
   [VG_JOURNAL_KIND_WARNING]          = { "warning", FALSE },
   [VG_JOURNAL_KIND_CORRECTION]       = { "correction", TRUE },
+  [VG_JOURNAL_KIND_OUTPUT]           = { "output", TRUE },
 };
 
 gboolean

@@ -22,6 +22,7 @@ typedef enum {
   VG_JOURNAL_KIND_INCIDENT,          /* an incident opened, updated or closed */
   VG_JOURNAL_KIND_WARNING,           /* a warning raised to the operators */
   VG_JOURNAL_KIND_CORRECTION,        /* amends an earlier entry: payload "corrects" (its seq) */
+  VG_JOURNAL_KIND_OUTPUT,            /* a document generated after a signed decision: payload "proposal", "decision" */
   VG_N_JOURNAL_KINDS,
 } VgJournalKind;
 

@@ -135,6 +135,7 @@ fold_builtin (VgJournalState *self,
     case VG_JOURNAL_KIND_INCIDENT:
     case VG_JOURNAL_KIND_WARNING:
     case VG_JOURNAL_KIND_CORRECTION:
+    case VG_JOURNAL_KIND_OUTPUT:
     case VG_N_JOURNAL_KINDS:
     default:
       break;

@@ -398,12 +398,15 @@ insert_record (VgJournal             *self,
 }
 
 /* Writes @batch after the tip, in one transaction; the tip and the state move only once the
- * commit succeeded, so a failed write leaves the object as it was. Called with write_lock held. */
+ * commit succeeded, so a failed write leaves the object as it was. @check (may be NULL) may
+ * still refuse it once the state has caught up. Called with write_lock held. */
 static gboolean
-commit_locked (VgJournal       *self,
-               VgJournalBatch  *batch,
-               guint64         *last_seq,
-               GError         **error)
+commit_locked (VgJournal          *self,
+               VgJournalBatch     *batch,
+               VgJournalCheckFunc  check,
+               gpointer            check_data,
+               guint64            *last_seq,
+               GError            **error)
 {
   guint n = vg_journal_batch_get_size (batch);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_full (n, (GDestroyNotify) vg_journal_entry_unref);
@@ -430,6 +433,13 @@ commit_locked (VgJournal       *self,
     {
       rollback (self);
       set_broken_error (error, self->path, "not writing", &self->chain);
+      return FALSE;
+    }
+  /* Here, and only here, the state holds every entry in the file and nobody can add one: a
+   * check made now cannot be overtaken (two operators deciding the same proposal at once). */
+  if (check != NULL && !check (self, self->chain.last_seq, check_data, error))
+    {
+      rollback (self);
       return FALSE;
     }
 
@@ -533,7 +543,7 @@ write_new_journal (const char  *path,
   vg_journal_batch_add_canonical (batch, VG_JOURNAL_KIND_HEADER, "vigie", "vigie", payload->str);
 
   locker = g_mutex_locker_new (&self->write_lock);
-  return commit_locked (self, batch, NULL, error);
+  return commit_locked (self, batch, NULL, NULL, NULL, error);
 }
 
 static void
@@ -780,6 +790,17 @@ vg_journal_commit_batch (VgJournal       *self,
                          guint64         *last_seq,
                          GError         **error)
 {
+  return vg_journal_commit_batch_checked (self, batch, NULL, NULL, last_seq, error);
+}
+
+gboolean
+vg_journal_commit_batch_checked (VgJournal           *self,
+                                 VgJournalBatch      *batch,
+                                 VgJournalCheckFunc   check,
+                                 gpointer             check_data,
+                                 guint64             *last_seq,
+                                 GError             **error)
+{
   g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (VG_IS_JOURNAL (self), FALSE);
@@ -787,7 +808,7 @@ vg_journal_commit_batch (VgJournal       *self,
   g_return_val_if_fail (batch != NULL, FALSE);
 
   locker = g_mutex_locker_new (&self->write_lock);
-  if (!commit_locked (self, batch, last_seq, error))
+  if (!commit_locked (self, batch, check, check_data, last_seq, error))
     return FALSE;
   vg_journal_batch_clear (batch);
   return TRUE;
@@ -859,6 +880,28 @@ vg_journal_add_note (VgJournal           *self,
   json_node_set_object (payload, object);
   return vg_journal_append (self, VG_JOURNAL_KIND_OPERATOR_NOTE, "main-courante", operator_name,
                             payload, seq, error);
+}
+
+gboolean
+vg_journal_catch_up (VgJournal  *self,
+                     GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (VG_IS_JOURNAL (self), FALSE);
+
+  if (self->read_only)
+    return TRUE;
+  /* The same walk a writer does before its commit, in a read transaction of its own. */
+  locker = g_mutex_locker_new (&self->write_lock);
+  if (!vg_journal_chain_scan (&self->chain, self->db, self->state, error))
+    return FALSE;
+  if (self->chain.first_bad_seq != 0)
+    {
+      set_broken_error (error, self->path, NULL, &self->chain);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* An entry from whatever a row holds: foreach also shows the damaged rows of a journal opened

@@ -31,6 +31,14 @@ typedef enum {
   VG_JOURNAL_OPEN_READ_ONLY = 1 << 0,  /* forensics: no appends; a broken chain is reported, not refused */
 } VgJournalOpenFlags;
 
+/* Called by vg_journal_commit_batch_checked() under the writer lock, once the state (reducers
+ * included) has folded every entry in the file, up to @last_seq, and before anything is written:
+ * return FALSE with @error set to refuse the commit. It must not call @journal. */
+typedef gboolean (*VgJournalCheckFunc) (VgJournal  *journal,
+                                        guint64     last_seq,
+                                        gpointer    user_data,
+                                        GError    **error);
+
 /* Called by vg_journal_foreach() for each matching entry (borrowed: ref it to keep it);
  * return FALSE to stop. */
 typedef gboolean (*VgJournalForeachFunc) (VgJournalEntry *entry,
@@ -97,6 +105,16 @@ gboolean        vg_journal_commit_batch        (VgJournal             *self,
                                                 VgJournalBatch        *batch,
                                                 guint64               *last_seq,
                                                 GError               **error);
+/* Like vg_journal_commit_batch(), but @check decides, atomically with the write, whether the
+ * batch may go in: what it checks against cannot change before the commit, even if another
+ * thread or process appends at the same moment (compare-and-append). If @check refuses, its
+ * error is returned, nothing is written and @batch keeps its entries. */
+gboolean        vg_journal_commit_batch_checked (VgJournal           *self,
+                                                 VgJournalBatch      *batch,
+                                                 VgJournalCheckFunc   check,
+                                                 gpointer             check_data,
+                                                 guint64             *last_seq,
+                                                 GError             **error);
 /* Appends a feed response as received (see vg_journal_batch_add_raw_payload()). */
 gboolean        vg_journal_append_raw_payload  (VgJournal             *self,
                                                 const char            *feed_id,
@@ -116,6 +134,12 @@ gboolean        vg_journal_add_note            (VgJournal             *self,
                                                 guint64               *seq,
                                                 GError               **error);
 
+/* Verifies and folds into the state (reducers included) the entries another process appended
+ * since this journal last wrote or caught up, without writing. A read-only journal has nothing to
+ * catch up. VG_JOURNAL_ERROR_BROKEN_CHAIN naming the first bad entry if one does not verify
+ * (nothing after it is folded), VG_STORE_ERROR_READ if the file cannot be read. */
+gboolean        vg_journal_catch_up            (VgJournal             *self,
+                                                GError               **error);
 /* Calls @func on each entry matching @filter (NULL: all), in seq order. Do not call foreach
  * again from @func (appending is fine). VG_STORE_ERROR_READ if the file cannot be read. */
 gboolean        vg_journal_foreach             (VgJournal             *self,
