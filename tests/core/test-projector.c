@@ -359,6 +359,58 @@ test_read_only_journals_nothing (void)
   run_finish (&r);
 }
 
+/* The projections reach the playbooks: proposals are journalled, each evacuation names a site
+ * that an envelope of the Lez library does reach, and nothing is decided or emitted by itself. */
+static void
+test_proposals_from_projections (void)
+{
+  Run r = { 0 };
+  VgProposalQueue *queue;
+  VgFloodExposureIndex *index = vg_hazard_models_get_flood_index (models);
+  GListModel *sites = vg_hazard_models_get_sites (models);
+  g_autoptr(GPtrArray) decisions = NULL, outputs = NULL;
+  guint evacuations = 0;
+
+  run_replay (&r, "lez-2014-09");
+  queue = vg_situation_get_proposals (r.situation);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VgProposal) proposal = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      GListModel *targets = vg_proposal_get_targets (proposal);
+
+      g_assert_cmpstr (vg_proposal_get_hazard (proposal), ==, "flood");
+      g_assert_null (vg_proposal_get_decided_by (proposal));
+      if (g_strcmp0 (vg_proposal_get_rule_id (proposal), "flood-evacuate-vulnerable") != 0)
+        continue;
+      evacuations++;
+      g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+      {
+        g_autoptr(VgProposalTarget) target = g_list_model_get_item (targets, 0);
+        gboolean reached = FALSE;
+
+        for (guint s = 0; s < g_list_model_get_n_items (sites); s++)
+          {
+            g_autoptr(VgSite) site = g_list_model_get_item (sites, s);
+            guint n;
+
+            if (!g_str_equal (vg_site_get_id (site), vg_proposal_target_get_id (target)))
+              continue;
+            /* Reached by some envelope of one of the two Lez gauges. */
+            reached = vg_flood_exposure_index_get_first_levels (index, "Y321002101", VG_FLOOD_ASSET_SITE, &n)[s] != 255 ||
+                      vg_flood_exposure_index_get_first_levels (index, "Y321002001", VG_FLOOD_ASSET_SITE, &n)[s] != 255;
+          }
+        g_assert_true (reached);
+      }
+    }
+  g_assert_cmpuint (evacuations, >, 0);
+  decisions = entries_of (vg_situation_get_journal (r.situation), VG_JOURNAL_KIND_DECISION);
+  outputs = entries_of (vg_situation_get_journal (r.situation), VG_JOURNAL_KIND_OUTPUT);
+  g_assert_cmpuint (decisions->len, ==, 0);
+  g_assert_cmpuint (outputs->len, ==, 0);
+  run_finish (&r);
+}
+
 static void
 test_gauge_pairing (void)
 {
@@ -387,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/vigie/projector/threshold-ledger", test_threshold_ledger);
   g_test_add_func ("/vigie/projector/heat-replay", test_heat_replay);
   g_test_add_func ("/vigie/projector/read-only", test_read_only_journals_nothing);
+  g_test_add_func ("/vigie/projector/proposals", test_proposals_from_projections);
 
   status = g_test_run ();
   g_clear_object (&models);

@@ -23,6 +23,7 @@ struct _VgHazardModels
   VgFloodAssets        *assets;
   VgFloodExposureIndex *index;
   GPtrArray            *warnings;
+  GPtrArray            *playbooks;
   GHashTable           *gauges;     /* river gauge code → library gauge code (owned) */
 };
 
@@ -39,6 +40,7 @@ vg_hazard_models_finalize (GObject *object)
   g_clear_object (&self->assets);
   g_clear_object (&self->index);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->playbooks, g_ptr_array_unref);
   g_clear_pointer (&self->gauges, g_hash_table_unref);
 
   G_OBJECT_CLASS (vg_hazard_models_parent_class)->finalize (object);
@@ -76,6 +78,7 @@ index_gauges (VgHazardModels *self)
 VgHazardModels *
 vg_hazard_models_load (const char  *geodata,
                        const char  *flood_library,
+                       const char  *playbooks,
                        GError     **error)
 {
   g_autoptr(VgHazardModels) self = g_object_new (VG_TYPE_HAZARD_MODELS, NULL);
@@ -88,6 +91,8 @@ vg_hazard_models_load (const char  *geodata,
   if ((gpkg = vg_gpkg_open (geodata, error)) == NULL ||
       (self->districts = vg_heat_districts_load (gpkg, error)) == NULL ||
       (self->sites = vg_site_load_all (gpkg, error)) == NULL)
+    return NULL;
+  if ((self->playbooks = vg_playbook_load_dir (playbooks, error)) == NULL)
     return NULL;
   if ((self->library = vg_flood_library_load (flood_library, -1, error)) == NULL)
     return NULL;
@@ -111,7 +116,7 @@ vg_hazard_models_load_bundled (GError **error)
   if (geodata == NULL ||
       (library = vg_data_dir_find ("flood/montpellier-synthetic-hand-envelopes.gpkg", error)) == NULL)
     return NULL;
-  return vg_hazard_models_load (geodata, library, error);
+  return vg_hazard_models_load (geodata, library, NULL, error);
 }
 
 VgHeatDistricts *
@@ -152,6 +157,14 @@ vg_hazard_models_get_flood_index (VgHazardModels *self)
   g_return_val_if_fail (VG_IS_HAZARD_MODELS (self), NULL);
 
   return self->index;
+}
+
+GPtrArray *
+vg_hazard_models_get_playbooks (VgHazardModels *self)
+{
+  g_return_val_if_fail (VG_IS_HAZARD_MODELS (self), NULL);
+
+  return self->playbooks;
 }
 
 GPtrArray *

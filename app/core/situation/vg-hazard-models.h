@@ -9,20 +9,23 @@
 #include "vg-flood-exposure-index.h"
 #include "vg-flood-library.h"
 #include "vg-heat-districts.h"
+#include "vg-playbook.h"
 
 G_BEGIN_DECLS
 
 #define VG_TYPE_HAZARD_MODELS (vg_hazard_models_get_type ())
 G_DECLARE_FINAL_TYPE (VgHazardModels, vg_hazard_models, VG, HAZARD_MODELS, GObject)
 
-/* The city data the projections run on, loaded once (a few hundred milliseconds: load it off
+/* The city data the projections and proposals run on, loaded once (a few hundred milliseconds: load it off
  * the main thread) and immutable after: the heat districts, the sensitive sites, and the flood
  * envelope library with its assets and precomputed exposure index. */
 
-/* Loads the districts, sites and flood assets from the GeoPackage @geodata and the envelope
- * library @flood_library (GeoPackage or GeoJSON). Errors name the file and layer. */
+/* Loads the districts, sites and flood assets from the GeoPackage @geodata, the envelope
+ * library @flood_library (GeoPackage or GeoJSON) and the playbooks of @playbooks (a folder;
+ * NULL: the bundled ones). Errors name the file and layer, or the playbook's line. */
 VgHazardModels       *vg_hazard_models_load               (const char     *geodata,
                                                            const char     *flood_library,
+                                                           const char     *playbooks,
                                                            GError        **error);
 /* Same with the bundled city data and synthetic envelope library (vg_data_dir_find()). */
 VgHazardModels       *vg_hazard_models_load_bundled       (GError        **error);
@@ -36,6 +39,8 @@ VgFloodLibrary       *vg_hazard_models_get_flood_library  (VgHazardModels *self)
 VgFloodAssets        *vg_hazard_models_get_flood_assets   (VgHazardModels *self);
 /* Every envelope's exposure, precomputed; borrowed. */
 VgFloodExposureIndex *vg_hazard_models_get_flood_index    (VgHazardModels *self);
+/* The response playbooks (VgPlaybook); borrowed. */
+GPtrArray            *vg_hazard_models_get_playbooks      (VgHazardModels *self);
 /* Warnings from loading (polygons repaired, envelopes not nested); borrowed strings. */
 GPtrArray            *vg_hazard_models_get_warnings       (VgHazardModels *self);
 /* Library gauge answering the river gauge @code: the same code, or the gauge whose legacy

@@ -17,6 +17,8 @@
 #include "vg-log-entry.h"
 #include "vg-observation.h"
 #include "vg-situation.h"
+#include "vg-flood-facts.h"
+#include "vg-heat-facts.h"
 #include "vg-warning.h"
 
 struct _VgSituation
@@ -32,6 +34,8 @@ struct _VgSituation
   GHashTable *feed_kinds;   /* feed id → VgFeedKind + 1, as declared in the journal */
   GHashTable *feed_labels;  /* feed id → label for people */
   VgProjector *projector;
+  VgProposalQueue *proposals;
+  gboolean     facts_changed;   /* a projection changed since the proposals were evaluated */
 };
 
 G_DEFINE_FINAL_TYPE (VgSituation, vg_situation, G_TYPE_OBJECT)
@@ -45,7 +49,10 @@ vg_situation_finalize (GObject *object)
   g_clear_object (&self->journal);
   g_clear_object (&self->log);
   g_clear_pointer (&self->problem, g_free);
+  if (self->projector != NULL)
+    g_signal_handlers_disconnect_by_data (self->projector, self);
   g_clear_object (&self->projector);
+  g_clear_object (&self->proposals);
   g_clear_object (&self->picture);
   g_clear_pointer (&self->feed_kinds, g_hash_table_unref);
   g_clear_pointer (&self->feed_labels, g_hash_table_unref);
@@ -192,6 +199,8 @@ vg_situation_open_or_create (const char  *path,
       rebuild_one (self, g_ptr_array_index (entries, i));
     vg_picture_refresh (self->picture);
   }
+  if ((self->proposals = vg_proposal_queue_new (self->journal, clock, error)) == NULL)
+    return NULL;
   vg_situation_refresh (self);
   return g_steal_pointer (&self);
 }
@@ -287,6 +296,13 @@ vg_situation_refresh (VgSituation *self)
       self->last_seen_seq = vg_log_entry_get_seq (g_ptr_array_index (items, items->len - 1));
       g_list_store_splice (self->log, g_list_model_get_n_items (G_LIST_MODEL (self->log)), 0,
                            items->pdata, items->len);
+    }
+  if (self->proposals != NULL &&
+      (!vg_proposal_queue_refresh (self->proposals, &error) ||
+       (!vg_situation_is_read_only (self) && !vg_proposal_queue_expire (self->proposals, NULL, &error))))
+    {
+      g_free (self->problem);
+      self->problem = g_strdup (error->message);
     }
 }
 
@@ -453,6 +469,50 @@ queue_records (VgJournalBatch  *journal_batch,
   return TRUE;
 }
 
+static void
+projector_changed_cb (VgSituation *self)
+{
+  self->facts_changed = TRUE;
+}
+
+/* The projections as facts, run through the playbooks: new proposals and versions journalled.
+ * Flood is always covered (no outlook: no flood to act on); heat once there is a forecast. */
+static gboolean
+evaluate_proposals (VgSituation  *self,
+                    GError      **error)
+{
+  VgHazardModels *models;
+  VgHeatOutlook *heat;
+  GListModel *flood;
+  g_autoptr(VgFactSet) facts = NULL;
+
+  if (!self->facts_changed || self->projector == NULL || vg_situation_is_read_only (self))
+    return TRUE;
+  self->facts_changed = FALSE;
+  models = vg_projector_get_models (self->projector);
+  heat = vg_projector_get_heat (self->projector);
+  flood = vg_projector_get_flood (self->projector);
+  facts = vg_fact_set_new (vg_clock_get_now_usec (self->clock),
+                           VG_HAZARD_MASK (VG_HAZARD_FLOOD) | (heat != NULL ? VG_HAZARD_MASK (VG_HAZARD_HEAT) : 0));
+  for (guint i = 0; i < g_list_model_get_n_items (flood); i++)
+    {
+      g_autoptr(VgFloodOutlook) outlook = g_list_model_get_item (flood, i);
+
+      if (!vg_fact_set_add_flood_outlook (facts, outlook, models, "river-gauges", error))
+        return FALSE;
+    }
+  /* The heat facts bring the shelters as resources; without them, flood brings its own. */
+  if (heat != NULL)
+    {
+      if (!vg_fact_set_add_heat_risk (facts, vg_heat_outlook_get_risk (heat), vg_hazard_models_get_sites (models),
+                                      VG_HEAT_EXPOSURE_MIN_LEVEL, 0, error))
+        return FALSE;
+    }
+  else
+    vg_fact_set_add_shelters (facts, models);
+  return vg_proposal_queue_evaluate (self->proposals, vg_hazard_models_get_playbooks (models), facts, NULL, error);
+}
+
 gboolean
 vg_situation_ingest_payload (VgSituation  *self,
                              const char   *feed_id,
@@ -520,7 +580,8 @@ vg_situation_ingest_payload (VgSituation  *self,
       g_autoptr(GError) projection_error = NULL;
 
       /* The payload is safe; a projection that cannot be journalled is reported, not undone. */
-      if (!vg_projector_update (self->projector, self->picture, &projection_error))
+      if (!vg_projector_update (self->projector, self->picture, &projection_error) ||
+          !evaluate_proposals (self, &projection_error))
         {
           g_free (self->problem);
           self->problem = g_strdup_printf (_("Projections could not be recorded: %s"), projection_error->message);
@@ -545,7 +606,16 @@ vg_situation_set_hazard_models (VgSituation    *self,
   if (projector == NULL)
     return FALSE;
   self->projector = g_steal_pointer (&projector);
-  return vg_projector_update (self->projector, self->picture, error);
+  g_signal_connect_swapped (self->projector, "changed", G_CALLBACK (projector_changed_cb), self);
+  return vg_projector_update (self->projector, self->picture, error) && evaluate_proposals (self, error);
+}
+
+VgProposalQueue *
+vg_situation_get_proposals (VgSituation *self)
+{
+  g_return_val_if_fail (VG_IS_SITUATION (self), NULL);
+
+  return self->proposals;
 }
 
 VgProjector *

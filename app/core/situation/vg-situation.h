@@ -12,6 +12,7 @@
 #include "vg-hazard-models.h"
 #include "vg-picture.h"
 #include "vg-projector.h"
+#include "vg-proposal-queue.h"
 
 G_BEGIN_DECLS
 
@@ -85,13 +86,17 @@ gboolean     vg_situation_feed_failed    (VgSituation  *self,
                                           const GError *failure,
                                           GError      **error);
 /* Picks up entries appended since the last call (by this process or another, e.g. `vigie-cli
- * journal note` during a drill) into the views. */
+ * journal note` during a drill) into the views, and journals the expiry of proposals whose
+ * time has passed on the clock. */
 void         vg_situation_refresh        (VgSituation  *self);
 /* Starts projecting the picture with @models (flood outlooks, heat outlook), now and after
  * every payload ingested; projections are journalled unless the journal is read-only. */
 gboolean     vg_situation_set_hazard_models (VgSituation    *self,
                                              VgHazardModels *models,
                                              GError        **error);
+/* The proposals (VgProposalQueue), folded from the journal; evaluated against the playbooks
+ * whenever a projection changes, once hazard models are set; borrowed. */
+VgProposalQueue *vg_situation_get_proposals (VgSituation *self);
 /* The projector, or NULL before vg_situation_set_hazard_models(); borrowed. */
 VgProjector *vg_situation_get_projector  (VgSituation  *self);
 
