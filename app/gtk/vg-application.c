@@ -37,6 +37,8 @@ struct _VgApplication
   char           *start_seek;       /* --seek, ISO 8601 */
   char           *data_error;
   gboolean        city_data_ready;
+  VgHazardModels *models;
+  GPtrArray      *waiting;          /* GWeakRef to exercise situations created before the models */
 };
 
 G_DEFINE_FINAL_TYPE (VgApplication, vg_application, ADW_TYPE_APPLICATION)
@@ -68,9 +70,11 @@ create_settings (void)
 
 typedef struct
 {
-  VgBasemap  *basemap;
-  GListStore *sites;
-  char       *error;
+  VgBasemap      *basemap;
+  GListStore     *sites;
+  VgHazardModels *models;
+  char           *error;
+  char           *models_error;
 } CityData;
 
 static void
@@ -78,8 +82,29 @@ city_data_free (CityData *data)
 {
   g_clear_object (&data->basemap);
   g_clear_object (&data->sites);
+  g_clear_object (&data->models);
   g_free (data->error);
+  g_free (data->models_error);
   g_free (data);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Starts the projections of @situation; a failure is shown, never fatal. */
+static void
+project_situation (VgApplication *self,
+                   VgSituation   *situation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (vg_situation_get_projector (situation) == NULL &&
+      !vg_situation_set_hazard_models (situation, self->models, &error))
+    g_warning ("Projections of %s: %s", vg_situation_get_name (situation), error->message);
 }
 
 /* Worker thread: the GeoPackage is read and reprojected while GTK starts up on the main
@@ -103,6 +128,16 @@ load_city_data_thread (GTask        *task,
     data->sites = vg_site_load_all (gpkg, &error);
   if (error != NULL)
     data->error = g_strdup (error->message);
+  else
+    {
+      /* Then what the projections and proposals run on (districts, flood envelopes and their
+       * exposure index, playbooks): the map shows first, the projections follow. */
+      g_autoptr(GError) models_error = NULL;
+
+      data->models = vg_hazard_models_load_bundled (&models_error);
+      if (data->models == NULL)
+        data->models_error = g_strdup (models_error->message);
+    }
   g_task_return_pointer (task, data, (GDestroyNotify) city_data_free);
 }
 
@@ -129,9 +164,29 @@ city_data_loaded_cb (GObject      *object,
       self->data_error = g_strdup_printf (_("The city data could not be loaded: %s"), data->error);
       g_warning ("%s", self->data_error);
     }
+  else if (data->models_error != NULL)
+    {
+      self->data_error = g_strdup_printf (_("Projections and proposals are unavailable: %s"), data->models_error);
+      g_warning ("%s", self->data_error);
+    }
+  self->models = g_steal_pointer (&data->models);
   self->city_data_ready = TRUE;
   city_data_free (data);
   g_signal_emit (self, signals[CITY_DATA_READY], 0);
+  /* The maps have their layers now: the projections can be drawn on them. */
+  if (self->models != NULL)
+    {
+      if (self->situation != NULL)
+        project_situation (self, self->situation);
+      for (guint i = 0; i < self->waiting->len; i++)
+        {
+          g_autoptr(VgSituation) situation = g_weak_ref_get (g_ptr_array_index (self->waiting, i));
+
+          if (situation != NULL)
+            project_situation (self, situation);
+        }
+    }
+  g_ptr_array_set_size (self->waiting, 0);
   g_application_release (G_APPLICATION (self));
 }
 
@@ -419,6 +474,8 @@ vg_application_finalize (GObject *object)
   g_clear_object (&self->sites);
   g_clear_object (&self->feeds);
   g_clear_object (&self->situation);
+  g_clear_object (&self->models);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_pointer (&self->situation_error, g_free);
   g_clear_pointer (&self->start_scenario, g_free);
   g_clear_pointer (&self->start_seek, g_free);
@@ -465,6 +522,7 @@ vg_application_init (VgApplication *self)
 
   self->clock = vg_clock_new_wall ();
   self->sites = g_list_store_new (VG_TYPE_SITE);
+  self->waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) weak_ref_free);
   self->start_speed = -1;
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
@@ -551,6 +609,14 @@ vg_application_dup_operator_name (VgApplication *self)
   return g_strdup (g_get_user_name ());
 }
 
+VgHazardModels *
+vg_application_get_hazard_models (VgApplication *self)
+{
+  g_return_val_if_fail (VG_IS_APPLICATION (self), NULL);
+
+  return self->models;
+}
+
 const char *
 vg_application_get_situation_error (VgApplication *self)
 {
@@ -623,5 +689,14 @@ vg_application_start_exercise (VgApplication  *self,
   replay = vg_replay_new (loaded, situation, error);
   if (replay == NULL)
     return NULL;
+  if (self->models != NULL)
+    project_situation (self, situation);
+  else
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      g_weak_ref_init (ref, situation);
+      g_ptr_array_add (self->waiting, ref);
+    }
   return GTK_WINDOW (vg_window_new_for_exercise (GTK_APPLICATION (self), replay));
 }

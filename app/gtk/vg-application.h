@@ -31,6 +31,9 @@ GListModel    *vg_application_get_sites    (VgApplication *self);
 gboolean       vg_application_is_city_data_ready (VgApplication *self);
 /* Why the bundled data could not be loaded, or NULL; borrowed. */
 const char    *vg_application_get_data_error (VgApplication *self);
+/* The districts, flood envelopes and playbooks the projections run on, or NULL until loaded
+ * (with the city data: "city-data-ready") or if they could not be; borrowed. */
+VgHazardModels *vg_application_get_hazard_models (VgApplication *self);
 /* The live situation (its journal), or NULL if it could not be opened (see _get_data_error()). */
 VgSituation   *vg_application_get_situation (VgApplication *self);
 /* Why the live situation could not be opened, or NULL; borrowed. */

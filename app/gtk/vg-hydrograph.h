@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vg-flood-projection.h"
 #include "vg-gauge.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,14 @@ G_DECLARE_FINAL_TYPE (VgHydrograph, vg_hydrograph, VG, HYDROGRAPH, GtkWidget)
  * hydrologist asks for first. Redraws as readings arrive. */
 
 /* New hydrograph of @gauge. */
-GtkWidget *vg_hydrograph_new (VgGauge *gauge);
+GtkWidget *vg_hydrograph_new            (VgGauge           *gauge);
+/* The gauge; borrowed. */
+VgGauge   *vg_hydrograph_get_gauge      (VgHydrograph      *self);
+/* Also draws @projection (may be NULL) of the gauge's latest reading — dashed, with its band —
+ * and the stages of @gauge's envelopes in @library (may be NULL) as ticks. */
+void       vg_hydrograph_set_projection (VgHydrograph      *self,
+                                         VgFloodProjection *projection,
+                                         VgFloodLibrary    *library,
+                                         const char        *gauge);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "vg-feed-origin.h"
+#include "vg-hazard-layers.h"
 #include "vg-map-items.h"
 #include "vg-map-view.h"
 #include "vg-site.h"
@@ -40,6 +41,8 @@ struct _VgMapView
   VgPointLayer        *incidents_layer;
   GtkBox              *warnings_box;
   VgPicture           *picture;
+  VgProjector         *projector;
+  VgHazardLayers      *hazard_layers;
   gboolean             online;
   gboolean             homed;    /* framed the Métropole once the widget had a size */
 };
@@ -287,7 +290,9 @@ vg_map_view_dispose (GObject *object)
 {
   VgMapView *self = VG_MAP_VIEW (object);
 
+  g_clear_object (&self->hazard_layers);
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_MAP_VIEW);
+  g_clear_object (&self->projector);
   g_clear_object (&self->offline_source);
   g_clear_object (&self->offline_map_source);
   g_clear_object (&self->online_map_source);
@@ -370,6 +375,29 @@ vg_map_view_set_basemap (VgMapView  *self,
     }
   if (self->picture != NULL)
     add_picture_layers (self);
+  /* The projections under every point layer. */
+  self->hazard_layers = vg_hazard_layers_new (map, self->sites_layer ? SHUMATE_LAYER (self->sites_layer) : NULL);
+  vg_hazard_layers_set_projector (self->hazard_layers, self->projector);
+}
+
+void
+vg_map_view_set_projector (VgMapView   *self,
+                           VgProjector *projector)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (projector == NULL || VG_IS_PROJECTOR (projector));
+
+  g_set_object (&self->projector, projector);
+  if (self->hazard_layers != NULL)
+    vg_hazard_layers_set_projector (self->hazard_layers, projector);
+}
+
+VgHazardLayers *
+vg_map_view_get_hazard_layers (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return self->hazard_layers;
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "vg-basemap.h"
 #include "vg-offline-tile-source.h"
+#include "vg-hazard-layers.h"
 #include "vg-picture.h"
 #include "vg-point-layer.h"
 #include "vg-site-category.h"
@@ -62,6 +63,11 @@ guint                vg_map_view_get_n_warnings_shown (VgMapView *self);
 /* Draws the situation @picture: gauges by threshold level, incidents, warnings in force. */
 void                 vg_map_view_set_picture     (VgMapView   *self,
                                                   VgPicture   *picture);
+/* Draws the projections of @projector (heat districts, flood envelopes); NULL: none. */
+void                 vg_map_view_set_projector   (VgMapView   *self,
+                                                  VgProjector *projector);
+/* The projection layers, or NULL before vg_map_view_set_basemap(); borrowed. */
+VgHazardLayers      *vg_map_view_get_hazard_layers (VgMapView *self);
 /* The offline tile source, or NULL before vg_map_view_set_basemap(); borrowed. */
 VgOfflineTileSource *vg_map_view_get_offline_source (VgMapView *self);
 

@@ -9,6 +9,8 @@
 
 #include "vg-application.h"
 #include "vg-log-strip.h"
+#include "vg-flood-panel.h"
+#include "vg-heat-panel.h"
 #include "vg-proposals-panel.h"
 #include "vg-replay-bar.h"
 #include "vg-window.h"
@@ -29,6 +31,11 @@ struct _VgWindow
   VgLayersPanel        *layers_panel;
   VgMapView            *map_view;
   VgProposalsPanel     *proposals_panel;
+  AdwViewStack         *panes;
+  AdwViewStackPage     *flood_page;
+  AdwViewStackPage     *heat_page;
+  VgFloodPanel         *flood_panel;
+  VgHeatPanel          *heat_panel;
   VgLogStrip           *log_strip;
 
   VgClock              *clock;
@@ -166,6 +173,56 @@ focus_action (GtkWidget  *widget,
 
   if (!gtk_widget_child_focus (panel, GTK_DIR_TAB_FORWARD))
     gtk_widget_grab_focus (panel);
+}
+
+/* Shows the right-hand pane @parameter ("proposals", "flood", "heat") and focuses it. */
+static void
+pane_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *child;
+
+  adw_view_stack_set_visible_child_name (self->panes, name);
+  child = adw_view_stack_get_visible_child (self->panes);
+  if (child != NULL && !gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (child);
+}
+
+/* The projections reached the window: the map, the flood and heat panes follow them, and a
+ * pane whose hazard needs looking at says so in the switcher. */
+static void
+projector_changed_cb (VgWindow *self)
+{
+  VgProjector *projector = vg_situation_get_projector (self->situation);
+  GListModel *flood = vg_projector_get_flood (projector);
+  VgHeatOutlook *heat = vg_projector_get_heat (projector);
+  gboolean flooding = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (flood); i++)
+    {
+      g_autoptr(VgFloodOutlook) outlook = g_list_model_get_item (flood, i);
+
+      flooding |= vg_flood_outlook_get_envelope_now (outlook, NULL) >= 0 || vg_flood_outlook_get_next (outlook) != NULL;
+    }
+  adw_view_stack_page_set_needs_attention (self->flood_page, flooding);
+  adw_view_stack_page_set_needs_attention (self->heat_page, heat != NULL && vg_heat_outlook_get_peak (heat, NULL, NULL) >= 2);
+}
+
+static void
+projector_set_cb (VgWindow *self)
+{
+  VgProjector *projector = vg_situation_get_projector (self->situation);
+
+  if (projector == NULL)
+    return;
+  vg_map_view_set_projector (self->map_view, projector);
+  vg_flood_panel_set_projector (self->flood_panel, projector, self->map_view);
+  vg_heat_panel_set_projector (self->heat_panel, projector, self->map_view);
+  g_signal_connect_object (projector, "changed", G_CALLBACK (projector_changed_cb), self, G_CONNECT_SWAPPED);
+  projector_changed_cb (self);
 }
 
 static void
@@ -307,6 +364,8 @@ attach_situation (VgWindow      *self,
   vg_log_strip_set_situation (self->log_strip, situation);
   vg_map_view_set_picture (self->map_view, vg_situation_get_picture (situation));
   vg_layers_panel_set_situation (self->layers_panel, situation);
+  g_signal_connect_object (situation, "notify::projector", G_CALLBACK (projector_set_cb), self, G_CONNECT_SWAPPED);
+  projector_set_cb (self);
   adw_window_title_set_title (self->window_title, vg_situation_get_name (situation));
   vg_window_set_exercise (self, vg_situation_is_exercise (situation));
   if (vg_situation_get_problem (situation) != NULL)
@@ -428,6 +487,8 @@ vg_window_class_init (VgWindowClass *klass)
   g_type_ensure (VG_TYPE_LAYERS_PANEL);
   g_type_ensure (VG_TYPE_MAP_VIEW);
   g_type_ensure (VG_TYPE_PROPOSALS_PANEL);
+  g_type_ensure (VG_TYPE_FLOOD_PANEL);
+  g_type_ensure (VG_TYPE_HEAT_PANEL);
   g_type_ensure (VG_TYPE_LOG_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VgWindow, toast_overlay);
@@ -441,6 +502,11 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgWindow, layers_panel);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, proposals_panel);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, panes);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, flood_page);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, heat_page);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, flood_panel);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, heat_panel);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, log_strip);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, realize_cb);
@@ -448,6 +514,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
+  gtk_widget_class_install_action (widget_class, "win.pane", "s", pane_action);
   gtk_widget_class_install_action (widget_class, "replay.play-pause", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "replay.step", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "log.new-entry", NULL, log_action);
@@ -462,6 +529,9 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.focus", "s", "map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.focus", "s", "proposals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK, "win.focus", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "proposals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "flood");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "heat");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "replay.play-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "replay.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "log.new-entry", NULL);
@@ -590,4 +660,28 @@ vg_window_get_clock_text (VgWindow *self)
   g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
 
   return self->clock_text;
+}
+
+VgFloodPanel *
+vg_window_get_flood_panel (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->flood_panel;
+}
+
+VgHeatPanel *
+vg_window_get_heat_panel (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->heat_panel;
+}
+
+const char *
+vg_window_get_pane (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->panes);
 }

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "vg-clock.h"
+#include "vg-flood-panel.h"
+#include "vg-heat-panel.h"
 #include "vg-layers-panel.h"
 #include "vg-map-view.h"
 #include "vg-replay.h"
@@ -38,6 +40,12 @@ void           vg_window_set_exercise      (VgWindow       *self,
                                             gboolean        exercise);
 /* Whether the window shows an exercise. */
 gboolean       vg_window_get_exercise      (VgWindow       *self);
+/* The flood pane; borrowed. */
+VgFloodPanel  *vg_window_get_flood_panel   (VgWindow       *self);
+/* The heat pane; borrowed. */
+VgHeatPanel   *vg_window_get_heat_panel    (VgWindow       *self);
+/* The right-hand pane shown ("proposals", "flood", "heat"); borrowed. */
+const char    *vg_window_get_pane          (VgWindow       *self);
 /* Shows @message in the error banner until dismissed (e.g. the journal cannot be written). */
 void           vg_window_show_error        (VgWindow       *self,
                                             const char     *message);

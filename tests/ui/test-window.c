@@ -8,6 +8,7 @@
 
 #include "vg-application.h"
 #include "vg-data-dir.h"
+#include "vg-exposed-item.h"
 #include "vg-scenario-picker.h"
 #include "vg-log-entry.h"
 #include "vg-log-strip.h"
@@ -322,6 +323,194 @@ test_exercise_replay (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+flood_shown (gpointer data)
+{
+  return vg_flood_panel_get_outlook (vg_window_get_flood_panel (data)) != NULL;
+}
+
+/* Pixels of the map in the flood palette (ColorBrewer Blues over the basemap: blue clearly
+ * above red and green, unlike the pale watercourses). */
+static guint
+count_flood_pixels (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+  guint n = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, w * 4);
+  for (int i = 0; i < w * h; i++)
+    {
+      int r = pixels[i] >> 16 & 0xff, g = pixels[i] >> 8 & 0xff, b = pixels[i] & 0xff;
+
+      n += b > r + 60 && b > g + 20;
+    }
+  return n;
+}
+
+static void
+assert_totals_equal (const VgFloodTotals *a,
+                     const VgFloodTotals *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpuint (a->buildings, ==, b->buildings);
+  g_assert_cmpuint (a->addresses, ==, b->addresses);
+  g_assert_cmpuint (a->road_segments, ==, b->road_segments);
+  g_assert_cmpuint (a->sites, ==, b->sites);
+  g_assert_cmpfloat (a->building_area_m2, ==, b->building_area_m2);
+}
+
+static guint
+count_rows (GListModel *rows,
+            const char *kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(VgExposedItem) item = g_list_model_get_item (rows, i);
+
+      n += g_str_equal (vg_exposed_item_get_kind (item), kind);
+    }
+  return n;
+}
+
+/* The Lez flood of 29 September 2014: the flood pane shows the gauge's outlook with the totals
+ * of the envelope its stage reaches, the map draws that envelope, and the what-if slider moves
+ * both to the envelope a stage picks in the precomputed index, then back. */
+static void
+test_flood_panel (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  g_autoptr(GDateTime) afternoon = g_date_time_new_utc (2014, 9, 29, 15, 30, 0);
+  VgHazardModels *models = vg_application_get_hazard_models (app);
+  VgFloodExposureIndex *index = vg_hazard_models_get_flood_index (models);
+  VgFloodPanel *panel;
+  VgFloodOutlook *outlook;
+  VgMapView *map_view;
+  VgHazardLayers *layers;
+  const char *gauge;
+  g_autoptr(GdkTexture) dry = NULL, wet = NULL;
+  double stage;
+  int envelope;
+  guint dry_pixels, wet_pixels;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (models);
+  gtk_window_set_default_size (window, 1400, 900);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (afternoon));
+  g_assert_true (wait_for (flood_shown, window, 20));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "flood");
+  settle ();
+  g_assert_cmpstr (vg_window_get_pane (VG_WINDOW (window)), ==, "flood");
+
+  panel = vg_window_get_flood_panel (VG_WINDOW (window));
+  map_view = vg_window_get_map_view (VG_WINDOW (window));
+  layers = vg_map_view_get_hazard_layers (map_view);
+  outlook = vg_flood_panel_get_outlook (panel);
+  gauge = vg_flood_panel_get_gauge (panel);
+  vg_flood_outlook_get_reading (outlook, NULL, &stage);
+  g_test_message ("%s at %.2f m: envelope %d", gauge, stage, vg_flood_outlook_get_envelope_now (outlook, NULL));
+  /* The stage is in the library's range at this hour of the flood. */
+  g_assert_cmpint (vg_flood_outlook_get_envelope_now (outlook, NULL), >=, 0);
+  g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, vg_flood_outlook_get_envelope_now (outlook, NULL));
+  assert_totals_equal (vg_flood_panel_get_totals (panel), vg_flood_exposure_index_lookup (index, gauge, stage, NULL, NULL));
+
+  /* What-if: the top of the library. */
+  vg_map_view_go_to (map_view, 43.575, 3.90, 13);
+  vg_flood_panel_set_what_if (panel, 0.1);
+  settle ();
+  g_assert_null (vg_flood_panel_get_totals (panel));
+  g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (vg_flood_panel_get_rows (panel)), ==, 0);
+  dry = render_widget (GTK_WIDGET (map_view));
+
+  vg_flood_panel_set_what_if (panel, 4.8);
+  settle ();
+  vg_flood_exposure_index_lookup (index, gauge, 4.8, &envelope, NULL);
+  g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, envelope);
+  assert_totals_equal (vg_flood_panel_get_totals (panel), vg_flood_exposure_index_lookup (index, gauge, 4.8, NULL, NULL));
+  /* The table lists every site and every street cut of that envelope. */
+  g_assert_cmpuint (count_rows (vg_flood_panel_get_rows (panel), "Site"), ==, vg_flood_panel_get_totals (panel)->sites);
+  g_assert_cmpuint (count_rows (vg_flood_panel_get_rows (panel), "Street"), ==, vg_flood_panel_get_totals (panel)->streets_cut);
+  wet = render_widget (GTK_WIDGET (map_view));
+  dry_pixels = count_flood_pixels (dry);
+  wet_pixels = count_flood_pixels (wet);
+  g_test_message ("flood-coloured pixels: %u at 0.1 m, %u at 4.8 m", dry_pixels, wet_pixels);
+  g_assert_cmpuint (wet_pixels, >, dry_pixels + 2000);
+
+  /* Back to what the gauge reads. */
+  vg_flood_panel_set_what_if (panel, NAN);
+  settle ();
+  g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, vg_flood_outlook_get_envelope_now (vg_flood_panel_get_outlook (panel), NULL));
+  gtk_window_destroy (window);
+}
+
+static gboolean
+heat_shown (gpointer data)
+{
+  return vg_heat_panel_get_outlook (vg_window_get_heat_panel (data)) != NULL;
+}
+
+/* The June 2019 heatwave: the heat pane lists the districts by that day's level, the map shades
+ * each district with its level of the day chosen, and moving the day slider reshades it. */
+static void
+test_heat_panel (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "heatwave-2019-06", &error);
+  g_autoptr(GDateTime) noon = g_date_time_new_utc (2019, 6, 26, 10, 0, 0);
+  VgHeatPanel *panel;
+  VgHazardLayers *layers;
+  VgHeatRisk *risk;
+  GArray *order;
+  guint n_districts, changed = 0;
+  int day;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (noon));
+  g_assert_true (wait_for (heat_shown, window, 20));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "heat");
+  settle ();
+
+  panel = vg_window_get_heat_panel (VG_WINDOW (window));
+  layers = vg_map_view_get_hazard_layers (vg_window_get_map_view (VG_WINDOW (window)));
+  risk = vg_heat_outlook_get_risk (vg_heat_panel_get_outlook (panel));
+  n_districts = vg_heat_districts_get_n_districts (vg_heat_risk_get_districts (risk));
+  order = vg_heat_panel_get_order (panel);
+  day = vg_heat_panel_get_day (panel);
+  g_assert_cmpint (day, >=, 0);
+  g_assert_cmpuint (order->len, ==, n_districts);
+  for (guint i = 0; i < n_districts; i++)
+    {
+      guint d = g_array_index (order, guint, i);
+
+      g_assert_cmpint (vg_hazard_layers_get_heat_level (layers, d), ==, vg_heat_risk_get_day (risk, d, day)->level);
+      if (i > 0)
+        g_assert_cmpuint (vg_heat_risk_get_day (risk, g_array_index (order, guint, i - 1), day)->level, >=,
+                          vg_heat_risk_get_day (risk, d, day)->level);
+    }
+  /* The first day of the forecast is cooler somewhere: the map follows the slider. */
+  vg_heat_panel_set_day (panel, 0);
+  settle ();
+  g_assert_cmpint (vg_heat_panel_get_day (panel), ==, 0);
+  for (guint d = 0; d < n_districts; d++)
+    {
+      g_assert_cmpint (vg_hazard_layers_get_heat_level (layers, d), ==, vg_heat_risk_get_day (risk, d, 0)->level);
+      changed += vg_heat_risk_get_day (risk, d, 0)->level != vg_heat_risk_get_day (risk, d, day)->level;
+    }
+  g_assert_cmpuint (changed, >, 0);
+  vg_heat_panel_select_district (panel, 3);
+  g_assert_cmpint (vg_heat_panel_get_district (panel), ==, 3);
+  gtk_window_destroy (window);
+}
+
 /* The start screen lists both bundled scenarios and starts one as an exercise. */
 static void
 test_scenario_picker (void)
@@ -379,6 +568,8 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/operator-log", test_operator_log);
   g_test_add_func ("/vigie/ui/window/exercise-replay", test_exercise_replay);
   g_test_add_func ("/vigie/ui/window/scenario-picker", test_scenario_picker);
+  g_test_add_func ("/vigie/ui/window/flood-panel", test_flood_panel);
+  g_test_add_func ("/vigie/ui/window/heat-panel", test_heat_panel);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -60,10 +60,39 @@ vg_situation_finalize (GObject *object)
   G_OBJECT_CLASS (vg_situation_parent_class)->finalize (object);
 }
 
+enum { PROP_0, PROP_PROJECTOR, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+vg_situation_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VgSituation *self = VG_SITUATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECTOR:
+      g_value_set_object (value, self->projector);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 vg_situation_class_init (VgSituationClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = vg_situation_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vg_situation_finalize;
+  object_class->get_property = vg_situation_get_property;
+
+  /* The projector, set once by vg_situation_set_hazard_models(): views wait for it. */
+  properties[PROP_PROJECTOR] =
+    g_param_spec_object ("projector", NULL, NULL, VG_TYPE_PROJECTOR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -597,6 +626,7 @@ vg_situation_set_hazard_models (VgSituation    *self,
                                 GError        **error)
 {
   g_autoptr(VgProjector) projector = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
   g_return_val_if_fail (VG_IS_HAZARD_MODELS (models), FALSE);
@@ -607,7 +637,9 @@ vg_situation_set_hazard_models (VgSituation    *self,
     return FALSE;
   self->projector = g_steal_pointer (&projector);
   g_signal_connect_swapped (self->projector, "changed", G_CALLBACK (projector_changed_cb), self);
-  return vg_projector_update (self->projector, self->picture, error) && evaluate_proposals (self, error);
+  ok = vg_projector_update (self->projector, self->picture, error) && evaluate_proposals (self, error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECTOR]);
+  return ok;
 }
 
 VgProposalQueue *
