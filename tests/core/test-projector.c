@@ -411,6 +411,56 @@ test_proposals_from_projections (void)
   run_finish (&r);
 }
 
+static gboolean
+proposal_targets (VgProposalQueue *queue,
+                  const char      *id,
+                  const char      *name)
+{
+  g_autoptr(VgProposal) proposal = vg_proposal_queue_lookup (queue, id);
+  GListModel *targets;
+
+  g_assert_nonnull (proposal);
+  targets = vg_proposal_get_targets (proposal);
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(VgProposalTarget) target = g_list_model_get_item (targets, i);
+
+      if (g_strcmp0 (vg_proposal_target_get_name (target), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The key proposals of each bundled scenario: closing the streets along the Lez in Montpellier
+ * in 2014, opening cooling centres in 2019 (only at sites of the shelter category). */
+static void
+test_key_proposals (void)
+{
+  Run lez = { 0 }, heat = { 0 };
+  g_autoptr(VgProposal) cooling = NULL;
+  GListModel *targets;
+
+  run_replay (&lez, "lez-2014-09");
+  g_assert_true (proposal_targets (vg_situation_get_proposals (lez.situation), "flood-close-roads/Y320403001", "Quai de Cythère"));
+  g_assert_true (proposal_targets (vg_situation_get_proposals (lez.situation), "flood-close-roads/Y320403001", "Avenue de la Pompignane"));
+  g_assert_true (proposal_targets (vg_situation_get_proposals (lez.situation), "flood-close-roads/Y320403001", "Avenue du Pont Trinquat"));
+  run_finish (&lez);
+
+  run_replay (&heat, "heatwave-2019-06");
+  cooling = vg_proposal_queue_lookup (vg_situation_get_proposals (heat.situation), "heat-open-cooling-centres");
+  g_assert_nonnull (cooling);
+  g_assert_cmpstr (vg_proposal_get_hazard (cooling), ==, "heat");
+  targets = vg_proposal_get_targets (cooling);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(VgProposalTarget) target = g_list_model_get_item (targets, i);
+
+      g_assert_cmpstr (vg_proposal_target_get_category (target), ==, "shelter");
+    }
+  run_finish (&heat);
+}
+
 static void
 test_gauge_pairing (void)
 {
@@ -440,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/vigie/projector/heat-replay", test_heat_replay);
   g_test_add_func ("/vigie/projector/read-only", test_read_only_journals_nothing);
   g_test_add_func ("/vigie/projector/proposals", test_proposals_from_projections);
+  g_test_add_func ("/vigie/projector/key-proposals", test_key_proposals);
 
   status = g_test_run ();
   g_clear_object (&models);

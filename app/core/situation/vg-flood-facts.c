@@ -232,9 +232,9 @@ vg_fact_set_add_flood_outlook (VgFactSet      *facts,
           ok = add_streets (&parts[i], exposure, vg_hazard_models_get_flood_assets (models), to_wgs84, error);
           add_sites (&parts[i], exposure, vg_hazard_models_get_sites (models));
         }
-      e.streets = (const VgFactStreet *) parts[i].streets->data;
+      e.streets = (const VgFactStreet *) (gconstpointer) parts[i].streets->data;
       e.n_streets = parts[i].streets->len;
-      e.sites = (const VgFactSite *) parts[i].sites->data;
+      e.sites = (const VgFactSite *) (gconstpointer) parts[i].sites->data;
       e.n_sites = parts[i].sites->len;
       g_array_append_val (envelopes, e);
     }
@@ -255,7 +255,7 @@ vg_fact_set_add_flood_outlook (VgFactSet      *facts,
             fact.peak_stage = steps[s].stage_m;
             fact.peak_at = steps[s].time_us;
           }
-      fact.envelopes = (const VgFloodEnvelopeFact *) envelopes->data;
+      fact.envelopes = (const VgFloodEnvelopeFact *) (gconstpointer) envelopes->data;
       fact.n_envelopes = envelopes->len;
       fact.source = source;
       fact.source_time = reading_time;
