@@ -14,6 +14,7 @@
 #include "vg-map-items.h"
 #include "vg-map-view.h"
 #include "vg-site.h"
+#include "vg-target-layer.h"
 #include "vg-warning.h"
 #include "vg-tile-cache.h"
 #include "vg-tile-renderer.h"
@@ -43,6 +44,7 @@ struct _VgMapView
   VgPicture           *picture;
   VgProjector         *projector;
   VgHazardLayers      *hazard_layers;
+  VgTargetLayer       *target_layer;
   gboolean             online;
   gboolean             homed;    /* framed the Métropole once the widget had a size */
 };
@@ -291,6 +293,7 @@ vg_map_view_dispose (GObject *object)
   VgMapView *self = VG_MAP_VIEW (object);
 
   g_clear_object (&self->hazard_layers);
+  g_clear_object (&self->target_layer);
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_MAP_VIEW);
   g_clear_object (&self->projector);
   g_clear_object (&self->offline_source);
@@ -555,4 +558,42 @@ vg_map_view_get_n_warnings_shown (VgMapView *self)
        child = gtk_widget_get_next_sibling (child))
     n++;
   return n;
+}
+
+void
+vg_map_view_show_targets (VgMapView  *self,
+                          GListModel *targets)
+{
+  ShumateMap *map;
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  double min_lat, min_lon, max_lat, max_lon, zoom, span_x, span_y;
+
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (targets == NULL || G_IS_LIST_MODEL (targets));
+
+  map = shumate_simple_map_get_map (self->simple_map);
+  if (self->target_layer == NULL)
+    self->target_layer = g_object_ref_sink (vg_target_layer_new (shumate_map_get_viewport (map)));
+  else
+    shumate_simple_map_remove_overlay_layer (self->simple_map, SHUMATE_LAYER (self->target_layer));
+  /* Always the top layer: it is what the operator is deciding about. */
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->target_layer));
+  vg_target_layer_set_targets (self->target_layer, targets);
+  if (targets == NULL || !vg_target_layer_get_bounds (self->target_layer, &min_lat, &min_lon, &max_lat, &max_lon))
+    return;
+  if (width <= 1 || height <= 1)
+    vg_map_view_guess_size (&width, &height);
+  /* The zoom that fits the box with a margin (Web Mercator: 256 px per 360° at zoom 0). */
+  span_x = MAX (max_lon - min_lon, 1e-4) * 1.4;
+  span_y = MAX (max_lat - min_lat, 1e-4) * 1.4 / cos ((min_lat + max_lat) / 2 * G_PI / 180);
+  zoom = MIN (log2 (width * 360.0 / (256 * span_x)), log2 (height * 360.0 / (256 * span_y)));
+  vg_map_view_go_to (self, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2, CLAMP (floor (zoom), 11, 17));
+}
+
+VgTargetLayer *
+vg_map_view_get_target_layer (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return self->target_layer;
 }

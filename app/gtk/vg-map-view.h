@@ -12,6 +12,7 @@
 #include "vg-picture.h"
 #include "vg-point-layer.h"
 #include "vg-site-category.h"
+#include "vg-target-layer.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,11 @@ VgHazardLayers      *vg_map_view_get_hazard_layers (VgMapView *self);
 /* The offline tile source, or NULL before vg_map_view_set_basemap(); borrowed. */
 VgOfflineTileSource *vg_map_view_get_offline_source (VgMapView *self);
 
+/* Highlights @targets (VgProposalTarget; NULL: none) over every other layer and frames them. */
+void                 vg_map_view_show_targets    (VgMapView   *self,
+                                                  GListModel  *targets);
+/* The layer of highlighted targets, or NULL before the first vg_map_view_show_targets(). */
+VgTargetLayer       *vg_map_view_get_target_layer (VgMapView  *self);
 /* The map's size in the default window layout, before any allocation. */
 void                 vg_map_view_guess_size      (int         *width,
                                                   int         *height);

@@ -329,13 +329,58 @@ note_failed_cb (VgWindow   *self,
   vg_window_show_error (self, message);
 }
 
+/* The log is signed by who signed in, or else by the name in the preferences. */
 static void
 operator_changed_cb (VgWindow *self)
 {
   VgApplication *app = VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char *name = vg_application_dup_operator_name (app);
+  VgOperator *signed_in = vg_proposals_panel_get_operator (self->proposals_panel);
+  g_autofree char *name = signed_in != NULL ? g_strdup (vg_operator_get_name (signed_in))
+                                            : vg_application_dup_operator_name (app);
 
   vg_log_strip_set_operator (self->log_strip, name);
+}
+
+static void
+decision_recorded_cb (VgWindow   *self,
+                      const char *message,
+                      const char *folder)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 8);
+  if (folder != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target (toast, "s", folder);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The decision joins the operator log at once, not at the next second's refresh. */
+  vg_situation_refresh (self->situation);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->panes, "proposals");
+  vg_proposals_panel_present_sign_in (self->proposals_panel);
 }
 
 static void
@@ -362,6 +407,9 @@ attach_situation (VgWindow      *self,
     }
   self->situation = g_object_ref (situation);
   vg_log_strip_set_situation (self->log_strip, situation);
+  vg_proposals_panel_set_situation (self->proposals_panel, situation, self->map_view);
+  g_signal_connect_object (self->proposals_panel, "recorded", G_CALLBACK (decision_recorded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->proposals_panel, "notify::operator", G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);
   vg_map_view_set_picture (self->map_view, vg_situation_get_picture (situation));
   vg_layers_panel_set_situation (self->layers_panel, situation);
   g_signal_connect_object (situation, "notify::projector", G_CALLBACK (projector_set_cb), self, G_CONNECT_SWAPPED);
@@ -515,6 +563,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.focus", "s", focus_action);
   gtk_widget_class_install_action (widget_class, "win.pane", "s", pane_action);
+  gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "replay.play-pause", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "replay.step", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "log.new-entry", NULL, log_action);
@@ -532,6 +582,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "proposals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "flood");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "heat");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.sign-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "replay.play-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "replay.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "log.new-entry", NULL);
@@ -676,6 +727,22 @@ vg_window_get_heat_panel (VgWindow *self)
   g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
 
   return self->heat_panel;
+}
+
+VgSituation *
+vg_window_get_situation (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->situation;
+}
+
+VgProposalsPanel *
+vg_window_get_proposals_panel (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->proposals_panel;
 }
 
 const char *

@@ -10,6 +10,7 @@
 #include "vg-heat-panel.h"
 #include "vg-layers-panel.h"
 #include "vg-map-view.h"
+#include "vg-proposals-panel.h"
 #include "vg-replay.h"
 #include "vg-replay-bar.h"
 
@@ -44,6 +45,10 @@ gboolean       vg_window_get_exercise      (VgWindow       *self);
 VgFloodPanel  *vg_window_get_flood_panel   (VgWindow       *self);
 /* The heat pane; borrowed. */
 VgHeatPanel   *vg_window_get_heat_panel    (VgWindow       *self);
+/* The situation shown, or NULL if it could not be opened; borrowed. */
+VgSituation   *vg_window_get_situation     (VgWindow       *self);
+/* The proposals pane; borrowed. */
+VgProposalsPanel *vg_window_get_proposals_panel (VgWindow    *self);
 /* The right-hand pane shown ("proposals", "flood", "heat"); borrowed. */
 const char    *vg_window_get_pane          (VgWindow       *self);
 /* Shows @message in the error banner until dismissed (e.g. the journal cannot be written). */

@@ -539,6 +539,193 @@ test_scenario_picker (void)
   g_assert_not_reached ();
 }
 
+static gboolean
+proposals_shown (gpointer data)
+{
+  return vg_proposals_panel_get_n_shown (data) > 0;
+}
+
+static gboolean
+count_decision_cb (VgJournalEntry *entry,
+                   gpointer        user_data)
+{
+  GPtrArray *decisions = user_data;
+
+  g_ptr_array_add (decisions, vg_journal_entry_ref (entry));
+  return TRUE;
+}
+
+static GPtrArray *
+journal_decisions (VgWindow *window)
+{
+  GPtrArray *decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_journal_entry_unref);
+  g_autoptr(GError) error = NULL;
+  VgJournalFilter filter;
+  VgSituation *situation = vg_window_get_situation (window);
+
+  g_assert_nonnull (situation);
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_DECISION);
+  g_assert_true (vg_journal_foreach (vg_situation_get_journal (situation), &filter, count_decision_cb, decisions, &error));
+  g_assert_no_error (error);
+  return decisions;
+}
+
+/* The card of the first shown proposal that does (@people) or does not act on people. */
+static guint
+find_card (VgProposalsPanel *panel,
+           gboolean          people)
+{
+  for (guint i = 0; i < vg_proposals_panel_get_n_shown (panel); i++)
+    if (vg_proposal_touches_people (vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, i))) == people)
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+failed_cb (VgProposalsPanel *panel,
+           const char       *message,
+           char            **failure)
+{
+  g_free (*failure);
+  *failure = g_strdup (message);
+}
+
+static gboolean
+log_mentions (VgSituation *situation,
+              const char  *needle)
+{
+  GListModel *log = vg_situation_get_log (situation);
+
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(VgLogEntry) entry = g_list_model_get_item (log, i);
+
+      if (strstr (vg_log_entry_get_text (entry), needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_proposals_sign_off (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  g_autoptr(GDateTime) afternoon = g_date_time_new_utc (2014, 9, 29, 15, 30, 0);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autofree char *failure = NULL;
+  g_autofree char *id = NULL;
+  VgProposalsPanel *panel;
+  VgSignInDialog *sign_in;
+  VgDecisionDialog *dialog;
+  VgProposal *closure, *evacuation;
+  VgTargetLayer *targets;
+  JsonObject *payload;
+  guint n_shown, road, people, version;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (window, 1400, 900);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (afternoon));
+  panel = vg_window_get_proposals_panel (VG_WINDOW (window));
+  g_assert_true (wait_for (proposals_shown, panel, 30));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "proposals");
+  settle ();
+
+  /* Nobody signed in: reading only; asking to decide opens the sign-in instead. */
+  g_assert_null (vg_proposals_panel_get_operator (panel));
+  road = find_card (panel, FALSE);
+  closure = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, road));
+  g_assert_false (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, road), VG_VERDICT_APPROVE));
+  g_assert_null (vg_proposals_panel_begin_decision (panel, closure, VG_VERDICT_APPROVE));
+
+  /* The operator on duty signs in from the (example, exercise) roster: "Julien Roux — operator". */
+  sign_in = vg_proposals_panel_present_sign_in (panel);
+  g_assert_nonnull (sign_in);
+  vg_sign_in_dialog_select (sign_in, 2);
+  g_assert_cmpstr (vg_operator_get_name (vg_sign_in_dialog_get_selected (sign_in)), ==, "Julien Roux");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
+  settle ();
+  g_assert_nonnull (vg_proposals_panel_get_operator (panel));
+  g_assert_cmpint (vg_operator_get_role (vg_proposals_panel_get_operator (panel)), ==, VG_ROLE_OPERATOR);
+
+  /* An operator may close roads, not evacuate: the buttons say so before the journal would. */
+  people = find_card (panel, TRUE);
+  evacuation = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, people));
+  g_assert_true (vg_proposal_touches_people (evacuation));
+  road = find_card (panel, FALSE);
+  closure = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, road));
+  id = g_strdup (vg_proposal_get_id (closure));
+  version = vg_proposal_get_version (closure);
+
+  /* Selecting the card draws its targets on the map, over everything else. */
+  vg_proposals_panel_select (panel, road);
+  settle ();
+  g_assert_true (vg_proposals_panel_get_selected (panel) == closure);
+  targets = vg_map_view_get_target_layer (vg_window_get_map_view (VG_WINDOW (window)));
+  g_assert_nonnull (targets);
+  g_assert_true (vg_target_layer_get_targets (targets) == vg_proposal_get_targets (closure));
+  g_assert_cmpuint (vg_target_layer_get_n_drawn (targets), >, 0);
+
+  /* A rejection cannot be recorded without its reason. */
+  dialog = vg_proposals_panel_begin_decision (panel, closure, VG_VERDICT_REJECT);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  vg_decision_dialog_set_reason (dialog, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  vg_decision_dialog_set_reason (dialog, "Pas encore");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  settle ();
+
+  /* Approving one proposal: the confirmation, then the decision in the journal, signed. */
+  before = journal_decisions (VG_WINDOW (window));
+  n_shown = vg_proposals_panel_get_n_shown (panel);
+  dialog = vg_proposals_panel_begin_decision (panel, closure, VG_VERDICT_APPROVE);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (vg_decision_dialog_get_seen_version (dialog), ==, version);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  vg_decision_dialog_set_reason (dialog, "Quais submergés, confirmé par la patrouille");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  settle ();
+  after = journal_decisions (VG_WINDOW (window));
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  payload = json_node_get_object (vg_journal_entry_get_payload (g_ptr_array_index (after, after->len - 1)));
+  g_assert_cmpstr (json_object_get_string_member (payload, "proposal"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (payload, "verdict"), ==, "approve");
+  g_assert_cmpstr (json_object_get_string_member (payload, "operator"), ==, "Julien Roux");
+  g_assert_cmpstr (json_object_get_string_member (payload, "role"), ==, "operator");
+  g_assert_cmpstr (json_object_get_string_member (payload, "reason"), ==, "Quais submergés, confirmé par la patrouille");
+  g_assert_cmpint (json_object_get_int_member (payload, "version"), ==, version);
+  g_assert_cmpint (vg_proposal_get_state (closure), ==, VG_PROPOSAL_APPROVED);
+  g_assert_cmpstr (vg_proposal_get_decided_by (closure), ==, "Julien Roux");
+  /* It left the "to decide" list, and the operator log says who decided. */
+  g_assert_cmpuint (vg_proposals_panel_get_n_shown (panel), ==, n_shown - 1);
+  g_assert_true (log_mentions (vg_window_get_situation (VG_WINDOW (window)), id));
+
+  /* An observer cannot decide: no button, and the journal refuses what the panel is asked. */
+  sign_in = vg_proposals_panel_present_sign_in (panel);
+  vg_sign_in_dialog_select (sign_in, 3);
+  g_assert_cmpint (vg_operator_get_role (vg_sign_in_dialog_get_selected (sign_in)), ==, VG_ROLE_OBSERVER);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
+  settle ();
+  g_assert_false (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, 0), VG_VERDICT_APPROVE));
+  g_signal_connect (panel, "failed", G_CALLBACK (failed_cb), &failure);
+  dialog = vg_proposals_panel_begin_decision (panel, vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, 0)),
+                                              VG_VERDICT_APPROVE);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  settle ();
+  g_assert_nonnull (failure);
+  refused = journal_decisions (VG_WINDOW (window));
+  g_assert_cmpuint (refused->len, ==, after->len);
+  g_signal_handlers_disconnect_by_func (panel, failed_cb, &failure);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +736,8 @@ main (int   argc,
   /* A fresh live journal for this run: the app creates it under the user data directory. */
   data_home = g_dir_make_tmp ("vigie-ui-test-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* No roster of this machine's: an exercise signs in on the bundled example. */
+  g_setenv ("XDG_CONFIG_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -570,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/scenario-picker", test_scenario_picker);
   g_test_add_func ("/vigie/ui/window/flood-panel", test_flood_panel);
   g_test_add_func ("/vigie/ui/window/heat-panel", test_heat_panel);
+  g_test_add_func ("/vigie/ui/window/proposals-sign-off", test_proposals_sign_off);
 
   status = g_test_run ();
   g_clear_object (&app);

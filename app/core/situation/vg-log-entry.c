@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -48,6 +49,26 @@ vg_log_entry_init (VgLogEntry *self)
 {
 }
 
+/* A decision as a line of the log: "Decision: reject — flood-close-roads/Y3204 v2 (validator) —
+ * reason". */
+static char *
+describe_decision (VgJournalEntry *entry)
+{
+  g_autofree char *verdict = vg_journal_entry_dup_string (entry, "verdict");
+  g_autofree char *proposal = vg_journal_entry_dup_string (entry, "proposal");
+  g_autofree char *role = vg_journal_entry_dup_string (entry, "role");
+  g_autofree char *reason = vg_journal_entry_dup_string (entry, "reason");
+  JsonNode *payload = vg_journal_entry_get_payload (entry);
+  gint64 version = 0;
+
+  if (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload))
+    version = json_object_get_int_member_with_default (json_node_get_object (payload), "version", 0);
+  /* Translators: a decision in the operator log: verdict id, proposal id, version, role. */
+  return g_strdup_printf (_("Decision: %s — %s v%" G_GINT64_FORMAT " (%s)%s%s"),
+                          verdict ? verdict : "?", proposal ? proposal : "?", version, role ? role : "?",
+                          reason != NULL ? " — " : "", reason != NULL ? reason : "");
+}
+
 VgLogEntry *
 vg_log_entry_new (VgJournalEntry *entry)
 {
@@ -63,7 +84,10 @@ vg_log_entry_new (VgJournalEntry *entry)
   self->seq = vg_journal_entry_get_seq (entry);
   self->time = vg_journal_entry_get_time (entry);
   self->author = g_strdup (vg_journal_entry_get_author (entry));
-  self->text = vg_journal_entry_dup_string (entry, "text");
+  if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_DECISION)
+    self->text = describe_decision (entry);
+  else
+    self->text = vg_journal_entry_dup_string (entry, "text");
   if (self->text == NULL)
     self->text = g_strdup ("");
 

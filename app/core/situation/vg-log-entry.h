@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VgLogEntry, vg_log_entry, VG, LOG_ENTRY, GObject)
 
 /* One line of the operator log (main courante) as lists show it: a journal entry of kind
- * operator-note, with its author, time and linked map features. Immutable. */
+ * operator-note (with its linked map features) or a signed decision, with its author and time.
+ * Immutable. */
 
-/* New item for the operator-note @entry. */
+/* New item for the operator-note or decision @entry. */
 VgLogEntry         *vg_log_entry_new          (VgJournalEntry *entry);
 /* Journal sequence number. */
 guint64             vg_log_entry_get_seq      (VgLogEntry     *self);

@@ -312,7 +312,7 @@ vg_situation_refresh (VgSituation *self)
   /* Entries another process appended are in the file before they are in our state, so the
    * file is asked: one indexed range scan from the last note seen. */
   vg_journal_filter_init (&filter);
-  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_OPERATOR_NOTE);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_OPERATOR_NOTE) | VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_DECISION);
   filter.after_seq = self->last_seen_seq;
   if (!vg_journal_foreach (self->journal, &filter, collect_note_cb, items, &error))
     {

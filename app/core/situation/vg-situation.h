@@ -43,7 +43,8 @@ gboolean     vg_situation_is_exercise    (VgSituation  *self);
 gboolean     vg_situation_is_read_only   (VgSituation  *self);
 /* Why the journal is read-only or failing, for the operator, or NULL; borrowed. */
 const char  *vg_situation_get_problem    (VgSituation  *self);
-/* The operator log (VgLogEntry, oldest first), kept up to date by vg_situation_refresh(). */
+/* The operator log (VgLogEntry, oldest first: notes, tasks and decisions), kept up to date by
+ * vg_situation_refresh(). */
 GListModel  *vg_situation_get_log        (VgSituation  *self);
 /* Records a note by @operator_name, durably, before returning; @feature_ids may be NULL. On
  * failure (disk full, read-only) the error says so and nothing already recorded is lost. */
