@@ -24,8 +24,20 @@ G_DEFINE_FINAL_TYPE (VgTargetLayer, vg_target_layer, SHUMATE_TYPE_LAYER)
 
 typedef void (*PositionFunc) (double lon, double lat, gpointer data);
 
-/* Calls @func on each [lon, lat] of @coordinates, however deeply nested (LineString,
- * MultiLineString, Polygon...); @path_start on the first of each innermost list. */
+static gboolean
+is_position (JsonNode *node)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  return json_array_get_length (array) >= 2 && JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)) &&
+         JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 1));
+}
+
+/* Calls @func on each [lon, lat] of @coordinates, however deeply nested (Point, LineString,
+ * MultiLineString, Polygon...), and @path_start (may be NULL) before each run of positions. */
 static void
 walk_positions (JsonArray *coordinates,
                 void     (*path_start) (gpointer data),
@@ -33,26 +45,45 @@ walk_positions (JsonArray *coordinates,
                 gpointer   data)
 {
   guint n = json_array_get_length (coordinates);
+  JsonNode *first;
 
   if (n == 0)
     return;
-  if (JSON_NODE_HOLDS_ARRAY (json_array_get_element (coordinates, 0)))
+  first = json_array_get_element (coordinates, 0);
+  if (JSON_NODE_HOLDS_VALUE (first))
     {
-      for (guint i = 0; i < n; i++)
+      /* A single position: a Point's coordinates. */
+      if (n >= 2 && JSON_NODE_HOLDS_VALUE (json_array_get_element (coordinates, 1)))
         {
-          JsonNode *child = json_array_get_element (coordinates, i);
-
-          if (JSON_NODE_HOLDS_ARRAY (child))
-            walk_positions (json_node_get_array (child), path_start, func, data);
+          if (path_start != NULL)
+            path_start (data);
+          func (json_array_get_double_element (coordinates, 0), json_array_get_double_element (coordinates, 1), data);
         }
       return;
     }
-  if (n >= 2 && JSON_NODE_HOLDS_VALUE (json_array_get_element (coordinates, 0)) &&
-      JSON_NODE_HOLDS_VALUE (json_array_get_element (coordinates, 1)))
+  if (is_position (first))
     {
       if (path_start != NULL)
         path_start (data);
-      func (json_array_get_double_element (coordinates, 0), json_array_get_double_element (coordinates, 1), data);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *node = json_array_get_element (coordinates, i);
+
+          if (is_position (node))
+            {
+              JsonArray *position = json_node_get_array (node);
+
+              func (json_array_get_double_element (position, 0), json_array_get_double_element (position, 1), data);
+            }
+        }
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *child = json_array_get_element (coordinates, i);
+
+      if (JSON_NODE_HOLDS_ARRAY (child))
+        walk_positions (json_node_get_array (child), path_start, func, data);
     }
 }
 

@@ -539,6 +539,24 @@ test_scenario_picker (void)
   g_assert_not_reached ();
 }
 
+/* Pixels of the targets' highlight (magenta, which no other layer uses). */
+static guint
+count_target_pixels (GdkTexture *texture)
+{
+  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
+  guint n = 0;
+
+  gdk_texture_download (texture, (guchar *) pixels, w * 4);
+  for (int i = 0; i < w * h; i++)
+    {
+      int r = pixels[i] >> 16 & 0xff, g = pixels[i] >> 8 & 0xff, b = pixels[i] & 0xff;
+
+      n += r > 160 && g < 60 && b > 90 && b < 190;
+    }
+  return n;
+}
+
 static gboolean
 proposals_shown (gpointer data)
 {
@@ -582,6 +600,17 @@ find_card (VgProposalsPanel *panel,
   g_assert_not_reached ();
 }
 
+/* The card of the first shown proposal of @action. */
+static guint
+find_action (VgProposalsPanel *panel,
+             VgAction          action)
+{
+  for (guint i = 0; i < vg_proposals_panel_get_n_shown (panel); i++)
+    if (vg_proposal_get_action (vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, i))) == action)
+      return i;
+  g_assert_not_reached ();
+}
+
 static void
 failed_cb (VgProposalsPanel *panel,
            const char       *message,
@@ -618,6 +647,7 @@ test_proposals_sign_off (void)
   g_autoptr(GPtrArray) refused = NULL;
   g_autofree char *failure = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(GdkTexture) highlight = NULL;
   VgProposalsPanel *panel;
   VgSignInDialog *sign_in;
   VgDecisionDialog *dialog;
@@ -657,12 +687,13 @@ test_proposals_sign_off (void)
   people = find_card (panel, TRUE);
   evacuation = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, people));
   g_assert_true (vg_proposal_touches_people (evacuation));
-  road = find_card (panel, FALSE);
+  road = find_action (panel, VG_ACTION_ROAD_CLOSURE);
   closure = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, road));
   id = g_strdup (vg_proposal_get_id (closure));
   version = vg_proposal_get_version (closure);
 
-  /* Selecting the card draws its targets on the map, over everything else. */
+  /* Selecting the card draws its targets on the map, over everything else: streets to close as
+   * thick magenta lines. */
   vg_proposals_panel_select (panel, road);
   settle ();
   g_assert_true (vg_proposals_panel_get_selected (panel) == closure);
@@ -670,6 +701,8 @@ test_proposals_sign_off (void)
   g_assert_nonnull (targets);
   g_assert_true (vg_target_layer_get_targets (targets) == vg_proposal_get_targets (closure));
   g_assert_cmpuint (vg_target_layer_get_n_drawn (targets), >, 0);
+  highlight = render_widget (GTK_WIDGET (vg_window_get_map_view (VG_WINDOW (window))));
+  g_assert_cmpuint (count_target_pixels (highlight), >, 200);
 
   /* A rejection cannot be recorded without its reason. */
   dialog = vg_proposals_panel_begin_decision (panel, closure, VG_VERDICT_REJECT);
