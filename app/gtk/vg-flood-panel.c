@@ -16,6 +16,7 @@
 #include "vg-flood-panel.h"
 #include "vg-hydrograph.h"
 #include "vg-map-items.h"
+#include "vg-proposal-target.h"
 #include "vg-site-category.h"
 
 struct _VgFloodPanel
@@ -153,19 +154,49 @@ fill_rows (VgFloodPanel *self,
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata, items->len);
 }
 
+/* The asset picked in the table, as the map highlights it (a ring where it is). */
+static GListModel *
+highlight_of (VgExposedItem *item,
+              double         lat,
+              double         lon)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  JsonObject *geometry = json_object_new ();
+  JsonArray *position = json_array_new ();
+  GListStore *store = g_list_store_new (VG_TYPE_PROPOSAL_TARGET);
+  g_autoptr(VgProposalTarget) target = NULL;
+
+  json_array_add_double_element (position, lon);
+  json_array_add_double_element (position, lat);
+  json_object_set_string_member (geometry, "type", "Point");
+  json_object_set_array_member (geometry, "coordinates", position);
+  json_object_set_string_member (object, "id", "exposed-asset");
+  json_object_set_string_member (object, "kind", vg_exposed_item_get_kind (item));
+  json_object_set_string_member (object, "name", vg_exposed_item_get_name (item) ? vg_exposed_item_get_name (item) : "");
+  json_object_set_object_member (object, "geometry", geometry);
+  target = vg_proposal_target_new_from_json (object);
+  if (target != NULL)
+    g_list_store_append (store, target);
+  return G_LIST_MODEL (store);
+}
+
 static void
 asset_activated_cb (VgFloodPanel *self,
                     guint         position)
 {
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->assets_view));
   g_autoptr(VgExposedItem) item = g_list_model_get_item (model, position);
+  g_autoptr(GListModel) highlight = NULL;
   double lat, lon;
 
   if (item == NULL || self->map_view == NULL)
     return;
   vg_exposed_item_get_location (item, &lat, &lon);
-  if (!isnan (lat))
-    vg_map_view_go_to (self->map_view, lat, lon, 16);
+  if (isnan (lat))
+    return;
+  highlight = highlight_of (item, lat, lon);
+  vg_map_view_show_targets (self->map_view, highlight);
+  vg_map_view_go_to (self->map_view, lat, lon, 16);
 }
 
 static void
@@ -668,4 +699,13 @@ vg_flood_panel_get_rows (VgFloodPanel *self)
   g_return_val_if_fail (VG_IS_FLOOD_PANEL (self), NULL);
 
   return G_LIST_MODEL (gtk_column_view_get_model (self->assets_view));
+}
+
+void
+vg_flood_panel_activate_row (VgFloodPanel *self,
+                             guint         position)
+{
+  g_return_if_fail (VG_IS_FLOOD_PANEL (self));
+
+  asset_activated_cb (self, position);
 }

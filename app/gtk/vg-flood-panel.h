@@ -38,5 +38,9 @@ void            vg_flood_panel_set_what_if     (VgFloodPanel *self,
 const VgFloodTotals *vg_flood_panel_get_totals (VgFloodPanel *self);
 /* The exposure table's rows (VgExposedItem, in display order); borrowed. */
 GListModel     *vg_flood_panel_get_rows        (VgFloodPanel *self);
+/* Activates row @position of the exposure table as shown (sorted), as a double click does: the
+ * map frames the asset and highlights it. */
+void            vg_flood_panel_activate_row    (VgFloodPanel *self,
+                                                guint         position);
 
 G_END_DECLS

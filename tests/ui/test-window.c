@@ -379,6 +379,20 @@ count_rows (GListModel *rows,
 /* The Lez flood of 29 September 2014: the flood pane shows the gauge's outlook with the totals
  * of the envelope its stage reaches, the map draws that envelope, and the what-if slider moves
  * both to the envelope a stage picks in the precomputed index, then back. */
+static gboolean
+row_named (GListModel *rows,
+           const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(VgExposedItem) item = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (vg_exposed_item_get_name (item), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_flood_panel (void)
 {
@@ -396,6 +410,8 @@ test_flood_panel (void)
   double stage;
   int envelope;
   guint dry_pixels, wet_pixels;
+  g_autoptr(VgProposalTarget) target = NULL;
+  VgTargetLayer *highlight;
 
   g_assert_no_error (error);
   g_assert_nonnull (models);
@@ -442,6 +458,16 @@ test_flood_panel (void)
   wet_pixels = count_flood_pixels (wet);
   g_test_message ("flood-coloured pixels: %u at 0.1 m, %u at 4.8 m", dry_pixels, wet_pixels);
   g_assert_cmpuint (wet_pixels, >, dry_pixels + 2000);
+
+  /* A row of the table picks its asset out on the map. */
+  vg_flood_panel_activate_row (panel, 0);
+  settle ();
+  highlight = vg_map_view_get_target_layer (map_view);
+  g_assert_nonnull (highlight);
+  g_assert_cmpuint (g_list_model_get_n_items (vg_target_layer_get_targets (highlight)), ==, 1);
+  target = g_list_model_get_item (vg_target_layer_get_targets (highlight), 0);
+  g_assert_true (row_named (vg_flood_panel_get_rows (panel), vg_proposal_target_get_name (target)));
+  g_assert_cmpuint (vg_target_layer_get_n_drawn (highlight), ==, 1);
 
   /* Back to what the gauge reads. */
   vg_flood_panel_set_what_if (panel, NAN);
