@@ -11,6 +11,7 @@
 #include "vg-log-strip.h"
 #include "vg-flood-panel.h"
 #include "vg-heat-panel.h"
+#include "vg-inject-panel.h"
 #include "vg-proposals-panel.h"
 #include "vg-replay-bar.h"
 #include "vg-window.h"
@@ -36,6 +37,8 @@ struct _VgWindow
   AdwViewStackPage     *heat_page;
   VgFloodPanel         *flood_panel;
   VgHeatPanel          *heat_panel;
+  AdwViewStackPage     *inject_page;
+  VgInjectPanel        *inject_panel;
   VgLogStrip           *log_strip;
 
   VgClock              *clock;
@@ -339,6 +342,7 @@ operator_changed_cb (VgWindow *self)
                                             : vg_application_dup_operator_name (app);
 
   vg_log_strip_set_operator (self->log_strip, name);
+  vg_inject_panel_set_operator (self->inject_panel, signed_in);
 }
 
 static void
@@ -462,6 +466,10 @@ setup_with_application (VgWindow      *self,
       g_signal_connect_object (self->replay_bar, "failed", G_CALLBACK (replay_failed_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->replay_slot, GTK_WIDGET (self->replay_bar));
       gtk_widget_set_visible (GTK_WIDGET (self->replay_slot), TRUE);
+      /* The controller's pane exists in an exercise only. */
+      vg_inject_panel_set_replay (self->inject_panel, replay);
+      g_signal_connect_object (self->inject_panel, "recorded", G_CALLBACK (vg_window_add_toast), self, G_CONNECT_SWAPPED);
+      adw_view_stack_page_set_visible (self->inject_page, TRUE);
     }
 }
 
@@ -537,6 +545,7 @@ vg_window_class_init (VgWindowClass *klass)
   g_type_ensure (VG_TYPE_PROPOSALS_PANEL);
   g_type_ensure (VG_TYPE_FLOOD_PANEL);
   g_type_ensure (VG_TYPE_HEAT_PANEL);
+  g_type_ensure (VG_TYPE_INJECT_PANEL);
   g_type_ensure (VG_TYPE_LOG_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VgWindow, toast_overlay);
@@ -555,6 +564,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgWindow, heat_page);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, flood_panel);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, heat_panel);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, inject_page);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, inject_panel);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, log_strip);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, realize_cb);
@@ -582,6 +593,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "proposals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "flood");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "heat");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_J, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "exercise");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.sign-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "replay.play-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "replay.step", NULL);
@@ -700,9 +712,13 @@ void
 vg_window_add_toast (VgWindow   *self,
                      const char *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (VG_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup; messages are text. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 const char *
@@ -727,6 +743,14 @@ vg_window_get_heat_panel (VgWindow *self)
   g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
 
   return self->heat_panel;
+}
+
+VgInjectPanel *
+vg_window_get_inject_panel (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->inject_panel;
 }
 
 VgSituation *

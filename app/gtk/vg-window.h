@@ -8,6 +8,7 @@
 #include "vg-clock.h"
 #include "vg-flood-panel.h"
 #include "vg-heat-panel.h"
+#include "vg-inject-panel.h"
 #include "vg-layers-panel.h"
 #include "vg-map-view.h"
 #include "vg-proposals-panel.h"
@@ -47,9 +48,11 @@ VgFloodPanel  *vg_window_get_flood_panel   (VgWindow       *self);
 VgHeatPanel   *vg_window_get_heat_panel    (VgWindow       *self);
 /* The situation shown, or NULL if it could not be opened; borrowed. */
 VgSituation   *vg_window_get_situation     (VgWindow       *self);
+/* The exercise controller's pane (shown in exercises only); borrowed. */
+VgInjectPanel *vg_window_get_inject_panel  (VgWindow       *self);
 /* The proposals pane; borrowed. */
 VgProposalsPanel *vg_window_get_proposals_panel (VgWindow    *self);
-/* The right-hand pane shown ("proposals", "flood", "heat"); borrowed. */
+/* The right-hand pane shown ("proposals", "flood", "heat", "exercise"); borrowed. */
 const char    *vg_window_get_pane          (VgWindow       *self);
 /* Shows @message in the error banner until dismissed (e.g. the journal cannot be written). */
 void           vg_window_show_error        (VgWindow       *self,

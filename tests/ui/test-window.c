@@ -785,6 +785,51 @@ test_proposals_sign_off (void)
   gtk_window_destroy (window);
 }
 
+static void
+test_controller_inject (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2014, 9, 29, 18, 0, 0);
+  VgInjectPanel *panel;
+  VgProposalsPanel *proposals;
+  VgSignInDialog *sign_in;
+  guint n_script, n_played_before, n_played;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  panel = vg_window_get_inject_panel (VG_WINDOW (window));
+  proposals = vg_window_get_proposals_panel (VG_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "exercise");
+  settle ();
+  g_assert_cmpstr (vg_window_get_pane (VG_WINDOW (window)), ==, "exercise");
+
+  /* The scenario's scripted injects, played as the clock passes them. */
+  n_script = vg_inject_panel_get_n_script (panel, &n_played_before);
+  g_assert_cmpuint (n_script, >, 0);
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (evening));
+  vg_inject_panel_get_n_script (panel, &n_played);
+  g_assert_cmpuint (n_played, >, n_played_before);
+
+  /* Nobody signed in, then an operator: no inject. */
+  g_assert_false (vg_inject_panel_inject (panel, VG_SCENARIO_INJECT_NOTE, 0, "Point presse à 19 h"));
+  sign_in = vg_proposals_panel_present_sign_in (proposals);
+  vg_sign_in_dialog_select (sign_in, 2);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
+  g_assert_false (vg_inject_panel_inject (panel, VG_SCENARIO_INJECT_NOTE, 0, "Point presse à 19 h"));
+
+  /* The exercise controller injects a note: it reaches the players' operator log, signed. */
+  sign_in = vg_proposals_panel_present_sign_in (proposals);
+  vg_sign_in_dialog_select (sign_in, 4);
+  g_assert_cmpint (vg_operator_get_role (vg_sign_in_dialog_get_selected (sign_in)), ==, VG_ROLE_EXERCISE_CONTROLLER);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
+  g_assert_false (vg_inject_panel_inject (panel, VG_SCENARIO_INJECT_NOTE, 0, "   "));
+  g_assert_true (vg_inject_panel_inject (panel, VG_SCENARIO_INJECT_NOTE, 0, "Point presse à 19 h"));
+  settle ();
+  g_assert_true (log_mentions (vg_window_get_situation (VG_WINDOW (window)), "Point presse à 19 h"));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/flood-panel", test_flood_panel);
   g_test_add_func ("/vigie/ui/window/heat-panel", test_heat_panel);
   g_test_add_func ("/vigie/ui/window/proposals-sign-off", test_proposals_sign_off);
+  g_test_add_func ("/vigie/ui/window/controller-inject", test_controller_inject);
 
   status = g_test_run ();
   g_clear_object (&app);
