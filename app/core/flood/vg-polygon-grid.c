@@ -230,7 +230,7 @@ classify_cells (VgPolygonGrid *self)
           g_array_append_val (crossings, c);
         }
     }
-  qsort (crossings->data, crossings->len, sizeof (Crossing), compare_crossings);
+  g_array_sort (crossings, compare_crossings);
 
   for (guint j = 0; j < self->nrows; j++)
     {
