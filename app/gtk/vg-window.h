@@ -12,6 +12,7 @@
 #include "vg-map-view.h"
 #include "vg-replay.h"
 #include "vg-replay-bar.h"
+#include "vg-timeline-panel.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,8 @@ gboolean       vg_window_get_exercise      (VgWindow       *self);
 VgFloodPanel  *vg_window_get_flood_panel   (VgWindow       *self);
 /* The heat pane; borrowed. */
 VgHeatPanel   *vg_window_get_heat_panel    (VgWindow       *self);
+/* The Timeline pane; borrowed. */
+VgTimelinePanel *vg_window_get_timeline_panel (VgWindow     *self);
 /* The right-hand pane shown ("proposals", "flood", "heat"); borrowed. */
 const char    *vg_window_get_pane          (VgWindow       *self);
 /* Shows @message in the error banner until dismissed (e.g. the journal cannot be written). */

@@ -1,0 +1,123 @@
+/* SPDX-FileCopyrightText: 2026 The Vigie authors
+ * SPDX-License-Identifier: EUPL-1.2
+ */
+#define G_LOG_DOMAIN "vg-review-mark"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vg-review-mark.h"
+
+struct _VgReviewMark
+{
+  GObject          parent_instance;
+
+  guint64          seq;
+  VgTimelineGroup  group;
+  double           latitude;
+  double           longitude;
+  char            *text;
+};
+
+G_DEFINE_FINAL_TYPE (VgReviewMark, vg_review_mark, G_TYPE_OBJECT)
+
+static void
+vg_review_mark_finalize (GObject *object)
+{
+  VgReviewMark *self = VG_REVIEW_MARK (object);
+
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (vg_review_mark_parent_class)->finalize (object);
+}
+
+static void
+vg_review_mark_class_init (VgReviewMarkClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vg_review_mark_finalize;
+}
+
+static void
+vg_review_mark_init (VgReviewMark *self)
+{
+}
+
+VgReviewMark *
+vg_review_mark_new (guint64          seq,
+                    VgTimelineGroup  group,
+                    double           latitude,
+                    double           longitude,
+                    const char      *text)
+{
+  VgReviewMark *self = g_object_new (VG_TYPE_REVIEW_MARK, NULL);
+
+  self->seq = seq;
+  self->group = group;
+  self->latitude = latitude;
+  self->longitude = longitude;
+  self->text = g_strdup (text);
+  return self;
+}
+
+guint64
+vg_review_mark_get_seq (VgReviewMark *self)
+{
+  g_return_val_if_fail (VG_IS_REVIEW_MARK (self), 0);
+
+  return self->seq;
+}
+
+gboolean
+vg_review_mark_locate (gpointer  item,
+                       double   *latitude,
+                       double   *longitude)
+{
+  VgReviewMark *self = item;
+
+  *latitude = self->latitude;
+  *longitude = self->longitude;
+  return TRUE;
+}
+
+void
+vg_review_mark_draw (cairo_t *cr,
+                     gpointer item,
+                     double   x,
+                     double   y,
+                     double   size)
+{
+  VgReviewMark *self = item;
+  /* Okabe–Ito, as the site symbols: readings blue, warnings vermilion, the rest orange. */
+  double r = 0.90, g = 0.62, b = 0.0;
+
+  if (self->group == VG_TIMELINE_GROUP_OBSERVATIONS)
+    r = 0.0, g = 0.45, b = 0.70;
+  else if (self->group == VG_TIMELINE_GROUP_WARNINGS || self->group == VG_TIMELINE_GROUP_INCIDENTS)
+    r = 0.84, g = 0.37, b = 0.0;
+
+  /* A diamond, unlike any live symbol, so a rewound map never passes for the live one. */
+  cairo_move_to (cr, x, y - size / 2);
+  cairo_line_to (cr, x + size / 2, y);
+  cairo_line_to (cr, x, y + size / 2);
+  cairo_line_to (cr, x - size / 2, y);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+GtkWidget *
+vg_review_mark_detail (gpointer item)
+{
+  VgReviewMark *self = item;
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seq);
+  g_autofree char *text = g_strdup_printf (_("Journal entry %s: %s"), number, self->text ? self->text : "");
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  return label;
+}
