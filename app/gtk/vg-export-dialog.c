@@ -59,13 +59,14 @@ current_format (VgExportDialog *self)
   return i < VG_N_EXPORT_FORMATS ? (VgExportFormat) i : VG_EXPORT_CSV;
 }
 
-/* The report's language follows the session's, as on the command line. */
+/* The report's language follows the session's (French by default, see main.c), as on the
+ * command line: French for a French session, else English. */
 static const char *
 session_language (void)
 {
   const char * const *names = g_get_language_names ();
 
-  return names[0] != NULL && g_str_has_prefix (names[0], "en") ? "en" : "fr";
+  return names[0] != NULL && g_str_has_prefix (names[0], "fr") ? "fr" : "en";
 }
 
 static void

@@ -17,7 +17,7 @@ struct _VgReviewMark
   VgTimelineGroup  group;
   double           latitude;
   double           longitude;
-  char            *text;
+  GString         *text;
 };
 
 G_DEFINE_FINAL_TYPE (VgReviewMark, vg_review_mark, G_TYPE_OBJECT)
@@ -27,7 +27,7 @@ vg_review_mark_finalize (GObject *object)
 {
   VgReviewMark *self = VG_REVIEW_MARK (object);
 
-  g_clear_pointer (&self->text, g_free);
+  g_string_free (self->text, TRUE);
 
   G_OBJECT_CLASS (vg_review_mark_parent_class)->finalize (object);
 }
@@ -56,8 +56,33 @@ vg_review_mark_new (guint64          seq,
   self->group = group;
   self->latitude = latitude;
   self->longitude = longitude;
-  self->text = g_strdup (text);
+  self->text = g_string_new (NULL);
+  vg_review_mark_add_text (self, seq, text);
   return self;
+}
+
+gboolean
+vg_review_mark_is_at (VgReviewMark *self,
+                      double        latitude,
+                      double        longitude)
+{
+  g_return_val_if_fail (VG_IS_REVIEW_MARK (self), FALSE);
+
+  return self->latitude == latitude && self->longitude == longitude;
+}
+
+void
+vg_review_mark_add_text (VgReviewMark *self,
+                         guint64       seq,
+                         const char   *text)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, seq);
+
+  g_return_if_fail (VG_IS_REVIEW_MARK (self));
+
+  if (self->text->len > 0)
+    g_string_append_c (self->text, '\n');
+  g_string_append_printf (self->text, _("Journal entry %s: %s"), number, text ? text : "");
 }
 
 guint64
@@ -113,9 +138,7 @@ GtkWidget *
 vg_review_mark_detail (gpointer item)
 {
   VgReviewMark *self = item;
-  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, self->seq);
-  g_autofree char *text = g_strdup_printf (_("Journal entry %s: %s"), number, self->text ? self->text : "");
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (self->text->str);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);

@@ -23,6 +23,14 @@ VgReviewMark *vg_review_mark_new     (guint64          seq,
                                       const char      *text);
 /* The entry's seq. */
 guint64       vg_review_mark_get_seq (VgReviewMark    *self);
+/* TRUE if @self stands at @latitude, @longitude exactly. */
+gboolean      vg_review_mark_is_at   (VgReviewMark    *self,
+                                      double           latitude,
+                                      double           longitude);
+/* Adds another entry's @text to the popover (several entries at one place share a mark). */
+void          vg_review_mark_add_text (VgReviewMark   *self,
+                                       guint64         seq,
+                                       const char     *text);
 /* VgPointLayer functions for VgReviewMark items. */
 gboolean      vg_review_mark_locate  (gpointer item, double *latitude, double *longitude);
 void          vg_review_mark_draw    (cairo_t *cr, gpointer item, double x, double y, double size);

@@ -374,24 +374,87 @@ locate_entry (VgTimelinePanel *self,
 }
 
 static void
-add_marks (VgTimelinePanel *self,
-           GPtrArray       *entries,
-           GHashTable      *placed)
+add_mark (VgTimelinePanel *self,
+          VgJournalEntry  *entry,
+          const char      *text)
+{
+  g_autoptr(VgReviewMark) mark = NULL;
+  double latitude, longitude;
+
+  if (!locate_entry (self, entry, &latitude, &longitude))
+    return;
+  /* Entries at one place (a gauge's readings and its flood projection) share one mark. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->review_marks)); i++)
+    {
+      g_autoptr(VgReviewMark) other = g_list_model_get_item (G_LIST_MODEL (self->review_marks), i);
+
+      if (vg_review_mark_is_at (other, latitude, longitude))
+        {
+          vg_review_mark_add_text (other, vg_journal_entry_get_seq (entry), text);
+          return;
+        }
+    }
+  mark = vg_review_mark_new (vg_journal_entry_get_seq (entry), vg_timeline_group_of_entry (entry),
+                             latitude, longitude, text);
+  g_list_store_append (self->review_marks, mark);
+}
+
+/* One mark per gauge (or sensor), listing its latest readings: level and discharge together. */
+static void
+add_reading_marks (VgTimelinePanel *self,
+                   GPtrArray       *readings,
+                   GHashTable      *placed)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) subjects = g_ptr_array_new ();
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      VgJournalEntry *entry = g_ptr_array_index (readings, i);
+      g_autofree char *subject = vg_entry_dup_first_string (entry, vg_entry_subject_members);
+      g_autofree char *summary = vg_entry_summarize (entry, NULL);
+      guint64 seq = vg_journal_entry_get_seq (entry);
+      GString *text;
+
+      if (subject == NULL)
+        continue;
+      if ((text = g_hash_table_lookup (texts, subject)) == NULL)
+        {
+          text = g_string_new (NULL);
+          g_ptr_array_add (subjects, text);
+          g_ptr_array_add (firsts, entry);
+          g_hash_table_insert (texts, g_steal_pointer (&subject), text);
+        }
+      else
+        g_string_append (text, "; ");
+      g_string_append (text, summary);
+      g_hash_table_add (placed, g_memdup2 (&seq, sizeof seq));
+    }
+  for (guint i = 0; i < subjects->len; i++)
+    {
+      GString *text = g_ptr_array_index (subjects, i);
+
+      add_mark (self, g_ptr_array_index (firsts, i), text->str);
+      g_string_free (text, TRUE);
+    }
+}
+
+static void
+add_entry_marks (VgTimelinePanel *self,
+                 GPtrArray       *entries,
+                 GHashTable      *placed)
 {
   for (guint i = 0; i < entries->len; i++)
     {
       VgJournalEntry *entry = g_ptr_array_index (entries, i);
       guint64 seq = vg_journal_entry_get_seq (entry);
       g_autofree char *text = NULL;
-      g_autoptr(VgReviewMark) mark = NULL;
-      double latitude, longitude;
 
-      if (g_hash_table_contains (placed, &seq) || !locate_entry (self, entry, &latitude, &longitude))
+      if (g_hash_table_contains (placed, &seq))
         continue;
-      g_hash_table_add (placed, g_memdup2 (&seq, sizeof seq));
       text = vg_entry_summarize (entry, NULL);
-      mark = vg_review_mark_new (seq, vg_timeline_group_of_entry (entry), latitude, longitude, text);
-      g_list_store_append (self->review_marks, mark);
+      add_mark (self, entry, text);
     }
 }
 
@@ -411,8 +474,8 @@ rewind_map (VgTimelinePanel *self)
       g_autoptr(GPtrArray) readings = vg_timeline_state_dup_readings (state);
       g_autoptr(GPtrArray) mapped = vg_timeline_state_dup_mapped (state);
 
-      add_marks (self, readings, placed);
-      add_marks (self, mapped, placed);
+      add_reading_marks (self, readings, placed);
+      add_entry_marks (self, mapped, placed);
     }
   if (self->review_layer == NULL && !live)
     {
@@ -601,6 +664,14 @@ vg_timeline_panel_get_timeline (VgTimelinePanel *self)
   g_return_val_if_fail (VG_IS_TIMELINE_PANEL (self), NULL);
 
   return self->timeline;
+}
+
+GtkSelectionModel *
+vg_timeline_panel_get_selection (VgTimelinePanel *self)
+{
+  g_return_val_if_fail (VG_IS_TIMELINE_PANEL (self), NULL);
+
+  return self->selection ? GTK_SELECTION_MODEL (self->selection) : NULL;
 }
 
 VgThresholdLedger *

@@ -31,6 +31,9 @@ void               vg_timeline_panel_set_situation   (VgTimelinePanel *self,
 void               vg_timeline_panel_refresh         (VgTimelinePanel *self);
 /* The timeline shown (its filter is the view's), or NULL before a situation; borrowed. */
 VgTimeline        *vg_timeline_panel_get_timeline    (VgTimelinePanel *self);
+/* The list's selection (a click selects; selecting enters review mode), or NULL before a
+ * situation; borrowed. */
+GtkSelectionModel *vg_timeline_panel_get_selection   (VgTimelinePanel *self);
 /* The review bookkeeping; borrowed. */
 VgThresholdLedger *vg_timeline_panel_get_ledger      (VgTimelinePanel *self);
 /* Shows only @group (VG_N_TIMELINE_GROUPS: every kind), as the kind drop-down does. */
