@@ -113,25 +113,25 @@ vg_review_mark_draw (cairo_t *cr,
                      double   size)
 {
   VgReviewMark *self = item;
-  /* Okabe–Ito, as the site symbols: readings blue, warnings vermilion, the rest orange. */
+  /* Okabe–Ito, as the site symbols: readings sky blue, warnings vermilion, the rest orange. */
   double r = 0.90, g = 0.62, b = 0.0;
 
   if (self->group == VG_TIMELINE_GROUP_OBSERVATIONS)
-    r = 0.0, g = 0.45, b = 0.70;
+    r = 0.34, g = 0.71, b = 0.91;
   else if (self->group == VG_TIMELINE_GROUP_WARNINGS || self->group == VG_TIMELINE_GROUP_INCIDENTS)
     r = 0.84, g = 0.37, b = 0.0;
 
-  /* A diamond, unlike any live symbol, so a rewound map never passes for the live one. */
-  cairo_move_to (cr, x, y - size / 2);
-  cairo_line_to (cr, x + size / 2, y);
-  cairo_line_to (cr, x, y + size / 2);
-  cairo_line_to (cr, x - size / 2, y);
-  cairo_close_path (cr);
-  cairo_set_source_rgb (cr, r, g, b);
+  /* A navy square, the review band's colour, with the entry's group in its centre: no live
+   * symbol (site, gauge, incident) looks like it, so a rewound map never passes for the live one. */
+  cairo_rectangle (cr, x - size / 2, y - size / 2, size, size);
+  cairo_set_source_rgb (cr, 0x1c / 255.0, 0x3f / 255.0, 0x6e / 255.0);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_width (cr, 2);
   cairo_stroke (cr);
+  cairo_arc (cr, x, y, size / 4, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_fill (cr);
 }
 
 GtkWidget *

@@ -103,6 +103,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (summary), 0);
   gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  /* Ellipsized to the pane's width: long summaries must not widen the right-hand column. */
+  gtk_label_set_max_width_chars (GTK_LABEL (meta), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (summary), 24);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), meta);
   gtk_box_append (GTK_BOX (text), summary);
@@ -121,7 +124,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *time = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *meta = gtk_widget_get_first_child (gtk_widget_get_next_sibling (time));
   GtkWidget *summary = gtk_widget_get_next_sibling (meta);
-  g_autofree char *stamp = format_city_time (self, vg_timeline_item_get_time (item), "%H:%M:%S");
+  g_autofree char *stamp = format_city_time (self, vg_timeline_item_get_time (item), "%d/%m %H:%M:%S");
   g_autofree char *line = g_strdup_printf ("%s · %s · %s",
                                            _(vg_timeline_group_get_name (vg_timeline_item_get_group (item))),
                                            vg_journal_entry_get_source (entry),
@@ -131,6 +134,48 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (meta), line);
   gtk_label_set_text (GTK_LABEL (summary), vg_timeline_item_get_summary (item));
   gtk_widget_set_tooltip_text (summary, vg_timeline_item_get_summary (item));
+}
+
+/* Drop-down labels: ellipsized on the button (long feed names must not widen the pane), whole
+ * in the popup list. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (choice));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), gtk_string_object_get_string (choice));
+}
+
+static void
+set_choice_factories (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
 }
 
 static void
@@ -460,16 +505,16 @@ add_entry_marks (VgTimelinePanel *self,
 
 /* The map as the journal described it at the reviewed entry; the live layers are hidden. */
 static void
-rewind_map (VgTimelinePanel *self)
+rewind_map (VgTimelinePanel *self,
+            VgTimelineState *state)
 {
-  gboolean live = self->review_seq == 0;
+  gboolean live = state == NULL;
 
   g_list_store_remove_all (self->review_marks);
   if (self->map_view == NULL)
     return;
   if (!live)
     {
-      g_autoptr(VgTimelineState) state = vg_timeline_dup_state_at (self->timeline, self->review_seq);
       g_autoptr(GHashTable) placed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       g_autoptr(GPtrArray) readings = vg_timeline_state_dup_readings (state);
       g_autoptr(GPtrArray) mapped = vg_timeline_state_dup_mapped (state);
@@ -602,6 +647,9 @@ vg_timeline_panel_init (VgTimelinePanel *self)
   for (guint g = 0; g < VG_N_TIMELINE_GROUPS; g++)
     gtk_string_list_append (kinds, _(vg_timeline_group_get_name (g)));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  set_choice_factories (self->kind_dropdown);
+  set_choice_factories (self->source_dropdown);
+  set_choice_factories (self->author_dropdown);
   gtk_string_list_append (self->sources, _("All sources"));
   gtk_string_list_append (self->authors, _("All operators"));
 
@@ -696,6 +744,8 @@ void
 vg_timeline_panel_review (VgTimelinePanel *self,
                           guint64          seq)
 {
+  g_autoptr(VgTimelineState) state = NULL;
+
   g_return_if_fail (VG_IS_TIMELINE_PANEL (self));
 
   if (self->review_seq == seq || self->timeline == NULL)
@@ -706,14 +756,16 @@ vg_timeline_panel_review (VgTimelinePanel *self,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else
     {
-      g_autoptr(VgTimelineState) state = vg_timeline_dup_state_at (self->timeline, seq);
-      g_autofree char *hour = format_city_time (self, vg_timeline_state_get_time (state), "%H:%M");
-      g_autofree char *day = format_city_time (self, vg_timeline_state_get_time (state), "%d/%m/%Y");
+      g_autofree char *hour = NULL;
+      g_autofree char *day = NULL;
 
+      state = vg_timeline_dup_state_at (self->timeline, seq);
+      hour = format_city_time (self, vg_timeline_state_get_time (state), "%H:%M");
+      day = format_city_time (self, vg_timeline_state_get_time (state), "%d/%m/%Y");
       self->review_text = g_strdup_printf (_("As it was at %s on %s"), hour, day);
       select_review_seq (self);
     }
-  rewind_map (self);
+  rewind_map (self, state);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_SEQ]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_TEXT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWING]);

@@ -410,6 +410,29 @@ test_export_error (void)
   settle ();
 }
 
+/* Cancel stops a running export (a PDF report, the longest) and nothing is left at the path. */
+static void
+test_export_cancel (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "report.pdf", NULL);
+  VgExportDialog *dialog;
+
+  reset_view ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  vg_export_dialog_set_format (dialog, VG_EXPORT_PDF);
+  vg_export_dialog_set_path (dialog, path);
+  vg_export_dialog_start (dialog);
+  g_assert_true (vg_export_dialog_get_running (dialog));
+  vg_export_dialog_cancel (dialog);
+  g_assert_true (wait_for (export_done, dialog, 60));
+  g_assert_cmpstr (vg_export_dialog_get_error (dialog), ==, "Export cancelled: nothing was written.");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/timeline/review-mode", test_review_mode);
   g_test_add_func ("/vigie/ui/timeline/export-filtered-csv", test_export_filtered_csv);
   g_test_add_func ("/vigie/ui/timeline/export-error", test_export_error);
+  g_test_add_func ("/vigie/ui/timeline/export-cancel", test_export_cancel);
 
   status = g_test_run ();
   gtk_window_destroy (window);
