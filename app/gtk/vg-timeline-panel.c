@@ -149,7 +149,7 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
   if (ellipsize != NULL)
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 5);
     }
   gtk_list_item_set_child (list_item, label);
 }
