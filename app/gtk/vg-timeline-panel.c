@@ -26,6 +26,7 @@ struct _VgTimelinePanel
   GtkDropDown        *author_dropdown;
   GtkStringList      *sources;
   GtkStringList      *authors;
+  GtkLabel           *state_label;
   GtkLabel           *count_label;
   GtkListView        *list_view;
   GtkListBox         *thresholds_list;
@@ -125,10 +126,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *meta = gtk_widget_get_first_child (gtk_widget_get_next_sibling (time));
   GtkWidget *summary = gtk_widget_get_next_sibling (meta);
   g_autofree char *stamp = format_city_time (self, vg_timeline_item_get_time (item), "%d/%m %H:%M:%S");
-  g_autofree char *line = g_strdup_printf ("%s · %s · %s",
-                                           _(vg_timeline_group_get_name (vg_timeline_item_get_group (item))),
-                                           vg_journal_entry_get_source (entry),
-                                           vg_journal_entry_get_author (entry));
+  const char *source = vg_journal_entry_get_source (entry);
+  const char *author = vg_journal_entry_get_author (entry);
+  const char *group = _(vg_timeline_group_get_name (vg_timeline_item_get_group (item)));
+  /* A feed or module writes as itself: its name once; an operator's is shown beside the source. */
+  g_autofree char *line = g_str_equal (source, author) ? g_strdup_printf ("%s · %s", group, source)
+                                                       : g_strdup_printf ("%s · %s · %s", group, source, author);
 
   gtk_label_set_text (GTK_LABEL (time), stamp);
   gtk_label_set_text (GTK_LABEL (meta), line);
@@ -307,12 +310,14 @@ show_waits (VgTimelinePanel *self)
           g_autofree char *waited = format_duration (usec);
           g_autofree char *decided = format_optional_time (self, vg_proposal_wait_get_decision_time (wait));
 
-          subtitle = g_strdup_printf (_("Proposed %s · decided %s by %s (%s) · waited %s"), proposed, decided,
+          subtitle = g_strdup_printf (_("%s · proposed %s · decided %s by %s (%s) · waited %s"),
+                                      vg_proposal_wait_get_proposal_id (wait), proposed, decided,
                                       vg_proposal_wait_get_decider (wait) ? vg_proposal_wait_get_decider (wait) : "?",
                                       vg_entry_verdict_name (vg_proposal_wait_get_verdict (wait), NULL), waited);
         }
       else
-        subtitle = g_strdup_printf (_("Proposed %s · awaiting a decision"), proposed);
+        subtitle = g_strdup_printf (_("%s · proposed %s · awaiting a decision"),
+                                    vg_proposal_wait_get_proposal_id (wait), proposed);
       gtk_list_box_append (self->waits_list,
                            figure_row (title ? title : vg_proposal_wait_get_proposal_id (wait), subtitle));
     }
@@ -503,6 +508,29 @@ add_entry_marks (VgTimelinePanel *self,
     }
 }
 
+/* What the panes that stay live would have shown then, in figures. */
+static void
+show_state (VgTimelinePanel *self,
+            VgTimelineState *state)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) incidents = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_label), state != NULL);
+  if (state == NULL)
+    return;
+  warnings = vg_timeline_state_dup_warnings (state);
+  proposals = vg_timeline_state_dup_pending_proposals (state);
+  incidents = vg_timeline_state_dup_open_incidents (state);
+  decisions = vg_timeline_state_dup_decisions (state);
+  text = g_strdup_printf (_("Then — warnings in force: %u · proposals awaiting a decision: %u · "
+                            "decided: %u · open incidents: %u"), warnings->len, proposals->len, decisions->len, incidents->len);
+  gtk_label_set_text (self->state_label, text);
+}
+
 /* The map as the journal described it at the reviewed entry; the live layers are hidden. */
 static void
 rewind_map (VgTimelinePanel *self,
@@ -613,6 +641,7 @@ vg_timeline_panel_class_init (VgTimelinePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, author_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, sources);
   gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, authors);
+  gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, state_label);
   gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, VgTimelinePanel, thresholds_list);
@@ -766,6 +795,7 @@ vg_timeline_panel_review (VgTimelinePanel *self,
       select_review_seq (self);
     }
   rewind_map (self, state);
+  show_state (self, state);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_SEQ]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_TEXT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWING]);

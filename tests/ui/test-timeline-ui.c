@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "vg-application.h"
@@ -78,6 +79,24 @@ label_in_tree (GtkWidget  *widget,
     if (label_in_tree (child, text))
       return TRUE;
   return FALSE;
+}
+
+/* The text of the first mapped label under @widget starting with @prefix, or NULL. */
+static const char *
+label_with_prefix (GtkWidget  *widget,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = label_with_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Back to the whole journal, live, between tests. */
@@ -252,9 +271,30 @@ test_review_mode (void)
         g_assert_false (lat_a == lat_b && lon_a == lon_b);
       }
 
+  /* The figures of that moment: by the night of 6 October, warnings were in force and
+   * proposals awaited a decision. */
+  {
+    const char *figures = label_with_prefix (GTK_WIDGET (panel ()), "Then — ");
+    guint n_warnings = 0, n_pending = 0, n_decided = 0, n_incidents = 0;
+
+    g_assert_nonnull (figures);
+    g_assert_cmpint (sscanf (figures, "Then — warnings in force: %u · proposals awaiting a decision: %u · "
+                                      "decided: %u · open incidents: %u",
+                             &n_warnings, &n_pending, &n_decided, &n_incidents), ==, 4);
+    g_assert_cmpuint (n_warnings, >, 0);
+    g_assert_cmpuint (n_pending, >, 0);
+  }
+  /* At the journal's first entry nothing had happened yet. */
+  vg_timeline_panel_review (panel (), 1);
+  settle ();
+  g_assert_true (label_in_tree (GTK_WIDGET (panel ()), "Then — warnings in force: 0 · proposals awaiting a "
+                                                       "decision: 0 · decided: 0 · open incidents: 0"));
+  g_assert_cmpuint (g_list_model_get_n_items (vg_timeline_panel_get_review_marks (panel ())), ==, 0);
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.live", NULL);
   settle ();
   g_assert_false (vg_timeline_panel_get_reviewing (panel ()));
+  g_assert_null (label_with_prefix (GTK_WIDGET (panel ()), "Then — "));
   g_assert_false (label_in_tree (GTK_WIDGET (window), expected));
   g_assert_true (gtk_widget_get_visible (gauges));
   g_assert_cmpuint (g_list_model_get_n_items (vg_timeline_panel_get_review_marks (panel ())), ==, 0);
