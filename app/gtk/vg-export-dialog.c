@@ -18,6 +18,7 @@ struct _VgExportDialog
   GtkButton        *export_button;
   GtkWidget        *options_group;
   AdwComboRow      *format_row;
+  GtkLabel         *format_label;
   AdwActionRow     *filter_row;
   GtkSwitch        *filter_switch;
   AdwActionRow     *destination_row;
@@ -40,15 +41,24 @@ G_DEFINE_FINAL_TYPE (VgExportDialog, vg_export_dialog, ADW_TYPE_WINDOW)
 enum { PROP_0, PROP_RUNNING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-/* Format names in VgExportFormat order. */
+/* Format names and what each holds, in VgExportFormat order. */
 static const char * const format_names[VG_N_EXPORT_FORMATS] = {
-  N_("CSV table (timeline)"),
-  N_("JSON document (timeline)"),
-  N_("GeoJSON (entries with a place)"),
-  N_("GeoPackage (entries with a place)"),
-  N_("CAP archive (folder of alerts)"),
-  N_("PDF after-action report"),
-  N_("Bundle (folder: everything, the journal and a checksum manifest)"),
+  N_("CSV"),
+  N_("JSON"),
+  N_("GeoJSON"),
+  N_("GeoPackage"),
+  N_("CAP archive"),
+  N_("PDF report"),
+  N_("Bundle"),
+};
+static const char * const format_details[VG_N_EXPORT_FORMATS] = {
+  N_("The timeline as a table, one row per journal entry"),
+  N_("The timeline as one document with its metadata"),
+  N_("The entries with a place, for a GIS"),
+  N_("The entries with a place, for a GIS (GeoPackage 1.3)"),
+  N_("A folder: the CAP alerts received and issued, with an index"),
+  N_("The after-action report: key figures, maps, thresholds, decisions, log"),
+  N_("A folder: all of the above, a copy of the journal and a SHA-256 manifest"),
 };
 
 static VgExportFormat
@@ -125,6 +135,7 @@ format_changed_cb (VgExportDialog *self)
   name = g_strconcat (base, vg_export_format_get_extension (format), NULL);
   g_free (self->path);
   self->path = g_build_filename (dir, name, NULL);
+  gtk_label_set_text (self->format_label, _(format_details[format]));
   update_destination (self);
   update_filter_row (self);
 }
@@ -324,6 +335,7 @@ vg_export_dialog_class_init (VgExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, VgExportDialog, options_group);
   gtk_widget_class_bind_template_child (widget_class, VgExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, VgExportDialog, format_label);
   gtk_widget_class_bind_template_child (widget_class, VgExportDialog, filter_row);
   gtk_widget_class_bind_template_child (widget_class, VgExportDialog, filter_switch);
   gtk_widget_class_bind_template_child (widget_class, VgExportDialog, destination_row);
@@ -365,6 +377,7 @@ vg_export_dialog_new (GtkWindow              *parent,
   for (guint i = 0; i < VG_N_EXPORT_FORMATS; i++)
     gtk_string_list_append (names, _(format_names[i]));
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (names));
+  gtk_label_set_text (self->format_label, _(format_details[VG_EXPORT_CSV]));
   update_filter_row (self);
   /* An export of a filtered view exports that view unless told otherwise. */
   gtk_switch_set_active (self->filter_switch, gtk_widget_get_sensitive (GTK_WIDGET (self->filter_row)));
