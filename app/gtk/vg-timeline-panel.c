@@ -334,20 +334,17 @@ collect_entry_cb (VgJournalEntry *entry,
 }
 
 /* The ledger and the source and operator choices see every entry, filtered out or not. */
-static void
-feed_new_entries (VgTimelinePanel *self)
+static gboolean
+feed_new_entries (VgTimelinePanel  *self,
+                  GError          **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_journal_entry_unref);
-  g_autoptr(GError) error = NULL;
   VgJournalFilter filter;
 
   vg_journal_filter_init (&filter);
   filter.after_seq = self->fed_seq;
-  if (!vg_journal_foreach (vg_situation_get_journal (self->situation), &filter, collect_entry_cb, entries, &error))
-    {
-      g_warning ("Timeline: %s", error->message);
-      return;
-    }
+  if (!vg_journal_foreach (vg_situation_get_journal (self->situation), &filter, collect_entry_cb, entries, error))
+    return FALSE;
   for (guint i = 0; i < entries->len; i++)
     {
       VgJournalEntry *entry = g_ptr_array_index (entries, i);
@@ -364,6 +361,7 @@ feed_new_entries (VgTimelinePanel *self)
       show_thresholds (self);
       show_waits (self);
     }
+  return TRUE;
 }
 
 static gboolean
@@ -729,9 +727,17 @@ vg_timeline_panel_refresh (VgTimelinePanel *self)
 
   if (self->timeline == NULL)
     return;
-  if (!vg_timeline_refresh (self->timeline, &error))
-    g_warning ("Timeline: %s", error->message);
-  feed_new_entries (self);
+  /* A read failure is shown where the count is, and the pane keeps what it had: the next
+   * refresh tries again. */
+  if (!vg_timeline_refresh (self->timeline, &error) || !feed_new_entries (self, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The journal could not be read: %s"), error->message);
+
+      gtk_label_set_text (self->count_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
   update_count (self);
 }
 

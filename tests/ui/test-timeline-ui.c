@@ -300,6 +300,75 @@ test_review_mode (void)
   g_assert_cmpuint (g_list_model_get_n_items (vg_timeline_panel_get_review_marks (panel ())), ==, 0);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The second tab lists each threshold with its first forecast, first observation and the lead
+ * time between them, on the situation clock; and each proposal's wait. */
+static void
+test_thresholds_and_waits (void)
+{
+  GListModel *records = vg_threshold_ledger_get_thresholds (vg_timeline_panel_get_ledger (panel ()));
+  GListModel *waits = vg_threshold_ledger_get_proposals (vg_timeline_panel_get_ledger (panel ()));
+  g_autoptr(VgThresholdRecord) record = NULL;
+  g_autoptr(VgProposalWait) wait = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *forecast = NULL;
+  g_autofree char *observed = NULL;
+  g_autofree char *lead_text = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *proposed = NULL;
+  g_autofree char *awaiting = NULL;
+  gint64 lead = 0, minutes;
+
+  reset_view ();
+  gtk_stack_set_visible_child_name (GTK_STACK (find_type (GTK_WIDGET (panel ()), GTK_TYPE_STACK)), "figures");
+  settle ();
+
+  /* The Lez gauges crossed thresholds that had been forecast: a positive lead time. */
+  for (guint i = 0; i < g_list_model_get_n_items (records) && record == NULL; i++)
+    {
+      g_autoptr(VgThresholdRecord) candidate = g_list_model_get_item (records, i);
+
+      if (vg_threshold_record_get_lead_time (candidate, &lead))
+        record = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (record);
+  g_assert_cmpint (lead, >, 0);
+  minutes = lead / (60 * G_USEC_PER_SEC);
+  title = g_strdup_printf ("%s — %s", vg_threshold_record_get_subject (record), vg_threshold_record_get_threshold (record));
+  forecast = city_time (vg_threshold_record_get_first_forecast_time (record), "%d/%m %H:%M");
+  observed = city_time (vg_threshold_record_get_first_observed_time (record), "%d/%m %H:%M");
+  lead_text = minutes < 60 ? g_strdup_printf ("%d min", (int) minutes)
+                           : g_strdup_printf ("%d h %02d min", (int) (minutes / 60), (int) (minutes % 60));
+  subtitle = g_strdup_printf ("Forecast %s · observed %s · lead time %s", forecast, observed, lead_text);
+  g_assert_true (label_in_tree (GTK_WIDGET (panel ()), title));
+  g_assert_true (label_in_tree (GTK_WIDGET (panel ()), subtitle));
+
+  /* The proposals of that night were still awaiting a decision. */
+  g_assert_cmpuint (g_list_model_get_n_items (waits), >, 0);
+  wait = g_list_model_get_item (waits, 0);
+  g_assert_false (vg_proposal_wait_get_wait (wait, &lead));
+  proposed = city_time (vg_proposal_wait_get_proposed_time (wait), "%d/%m %H:%M");
+  awaiting = g_strdup_printf ("%s · proposed %s · awaiting a decision", vg_proposal_wait_get_proposal_id (wait), proposed);
+  g_assert_true (label_in_tree (GTK_WIDGET (panel ()), awaiting));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (find_type (GTK_WIDGET (panel ()), GTK_TYPE_STACK)), "entries");
+}
+
 static VgExportDialog *
 find_export_dialog (void)
 {
@@ -503,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/timeline/lists-entries", test_lists_entries);
   g_test_add_func ("/vigie/ui/timeline/filter-by-kind", test_filter_by_kind);
   g_test_add_func ("/vigie/ui/timeline/review-mode", test_review_mode);
+  g_test_add_func ("/vigie/ui/timeline/thresholds-and-waits", test_thresholds_and_waits);
   g_test_add_func ("/vigie/ui/timeline/export-filtered-csv", test_export_filtered_csv);
   g_test_add_func ("/vigie/ui/timeline/export-error", test_export_error);
   g_test_add_func ("/vigie/ui/timeline/export-cancel", test_export_cancel);
