@@ -368,7 +368,7 @@ vg_application_startup (GApplication *application)
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *prefs_accels[] = { "<Control>comma", NULL };
   const char *presentation_accels[] = { "F5", NULL };
-  const char *exercise_accels[] = { "<Control>e", NULL };
+  const char *exercise_accels[] = { "<Control><Shift>e", NULL };
   g_autoptr(GAction) presentation = NULL;
 
   G_APPLICATION_CLASS (vg_application_parent_class)->startup (application);

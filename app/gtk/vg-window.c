@@ -8,12 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "vg-application.h"
+#include "vg-export-dialog.h"
 #include "vg-log-strip.h"
 #include "vg-flood-panel.h"
 #include "vg-heat-panel.h"
 #include "vg-inject-panel.h"
 #include "vg-proposals-panel.h"
 #include "vg-replay-bar.h"
+#include "vg-timeline-panel.h"
 #include "vg-window.h"
 
 struct _VgWindow
@@ -39,6 +41,7 @@ struct _VgWindow
   VgHeatPanel          *heat_panel;
   AdwViewStackPage     *inject_page;
   VgInjectPanel        *inject_panel;
+  VgTimelinePanel      *timeline_panel;
   VgLogStrip           *log_strip;
 
   VgClock              *clock;
@@ -178,7 +181,30 @@ focus_action (GtkWidget  *widget,
     gtk_widget_grab_focus (panel);
 }
 
-/* Shows the right-hand pane @parameter ("proposals", "flood", "heat") and focuses it. */
+/* File → Export, over the timeline's current view. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+  VgTimeline *timeline = vg_timeline_panel_get_timeline (self->timeline_panel);
+
+  if (self->situation == NULL || timeline == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (vg_export_dialog_new (GTK_WINDOW (self), vg_situation_get_journal (self->situation),
+                                                        vg_timeline_get_filter (timeline))));
+}
+
+static void
+live_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vg_timeline_panel_review (VG_WINDOW (widget)->timeline_panel, 0);
+}
+
+/* Shows the right-hand pane @parameter ("proposals", "flood", "heat", "timeline") and focuses it. */
 static void
 pane_action (GtkWidget  *widget,
              const char *action_name,
@@ -416,6 +442,7 @@ attach_situation (VgWindow      *self,
   g_signal_connect_object (self->proposals_panel, "notify::operator", G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);
   vg_map_view_set_picture (self->map_view, vg_situation_get_picture (situation));
   vg_layers_panel_set_situation (self->layers_panel, situation);
+  vg_timeline_panel_set_situation (self->timeline_panel, situation, self->map_view);
   g_signal_connect_object (situation, "notify::projector", G_CALLBACK (projector_set_cb), self, G_CONNECT_SWAPPED);
   projector_set_cb (self);
   adw_window_title_set_title (self->window_title, vg_situation_get_name (situation));
@@ -546,6 +573,7 @@ vg_window_class_init (VgWindowClass *klass)
   g_type_ensure (VG_TYPE_FLOOD_PANEL);
   g_type_ensure (VG_TYPE_HEAT_PANEL);
   g_type_ensure (VG_TYPE_INJECT_PANEL);
+  g_type_ensure (VG_TYPE_TIMELINE_PANEL);
   g_type_ensure (VG_TYPE_LOG_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VgWindow, toast_overlay);
@@ -566,6 +594,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgWindow, heat_panel);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, inject_page);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, inject_panel);
+  gtk_widget_class_bind_template_child (widget_class, VgWindow, timeline_panel);
   gtk_widget_class_bind_template_child (widget_class, VgWindow, log_strip);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, realize_cb);
@@ -576,6 +605,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.pane", "s", pane_action);
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.live", NULL, live_action);
   gtk_widget_class_install_action (widget_class, "replay.play-pause", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "replay.step", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "log.new-entry", NULL, log_action);
@@ -595,6 +626,8 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "heat");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_J, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "exercise");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.sign-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "replay.play-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "replay.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "log.new-entry", NULL);
@@ -735,6 +768,14 @@ vg_window_get_flood_panel (VgWindow *self)
   g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
 
   return self->flood_panel;
+}
+
+VgTimelinePanel *
+vg_window_get_timeline_panel (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return self->timeline_panel;
 }
 
 VgHeatPanel *

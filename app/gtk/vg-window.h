@@ -14,6 +14,7 @@
 #include "vg-proposals-panel.h"
 #include "vg-replay.h"
 #include "vg-replay-bar.h"
+#include "vg-timeline-panel.h"
 
 G_BEGIN_DECLS
 
@@ -52,7 +53,9 @@ VgSituation   *vg_window_get_situation     (VgWindow       *self);
 VgInjectPanel *vg_window_get_inject_panel  (VgWindow       *self);
 /* The proposals pane; borrowed. */
 VgProposalsPanel *vg_window_get_proposals_panel (VgWindow    *self);
-/* The right-hand pane shown ("proposals", "flood", "heat", "exercise"); borrowed. */
+/* The Timeline pane; borrowed. */
+VgTimelinePanel *vg_window_get_timeline_panel (VgWindow     *self);
+/* The right-hand pane shown ("proposals", "flood", "heat", "timeline", "exercise"); borrowed. */
 const char    *vg_window_get_pane          (VgWindow       *self);
 /* Shows @message in the error banner until dismissed (e.g. the journal cannot be written). */
 void           vg_window_show_error        (VgWindow       *self,
