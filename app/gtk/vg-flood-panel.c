@@ -86,6 +86,56 @@ location_of (VgFloodPanel     *self,
   *lat = y;
 }
 
+/* An asset of the table as the map marks it: a ring where it is. */
+static VgProposalTarget *
+point_target (VgExposedItem *item)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  JsonObject *geometry = json_object_new ();
+  JsonArray *position = json_array_new ();
+  double lat, lon;
+
+  vg_exposed_item_get_location (item, &lat, &lon);
+  if (isnan (lat) || isnan (lon))
+    {
+      json_array_unref (position);
+      json_object_unref (geometry);
+      return NULL;
+    }
+  json_array_add_double_element (position, lon);
+  json_array_add_double_element (position, lat);
+  json_object_set_string_member (geometry, "type", "Point");
+  json_object_set_array_member (geometry, "coordinates", position);
+  json_object_set_string_member (object, "id", "exposed-asset");
+  json_object_set_string_member (object, "kind", vg_exposed_item_get_kind (item));
+  json_object_set_string_member (object, "name", vg_exposed_item_get_name (item) ? vg_exposed_item_get_name (item) : "");
+  json_object_set_object_member (object, "geometry", geometry);
+  return vg_proposal_target_new_from_json (object);
+}
+
+/* Every site and cut street of the table, marked on the map (buildings are too many to mark). */
+static void
+show_exposed (VgFloodPanel *self,
+              GPtrArray    *items,
+              guint         max_rank)
+{
+  g_autoptr(GListStore) store = g_list_store_new (VG_TYPE_PROPOSAL_TARGET);
+
+  if (self->map_view == NULL)
+    return;
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      VgExposedItem *item = g_ptr_array_index (items, i);
+      guint rank = 0;
+      g_autoptr(VgProposalTarget) target = NULL;
+
+      g_object_get (item, "rank", &rank, NULL);
+      if (rank <= max_rank && (target = point_target (item)) != NULL)
+        g_list_store_append (store, target);
+    }
+  vg_map_view_show_exposed (self->map_view, G_LIST_MODEL (store));
+}
+
 static void
 fill_rows (VgFloodPanel *self,
            int           envelope)
@@ -152,32 +202,7 @@ fill_rows (VgFloodPanel *self,
         }
     }
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), items->pdata, items->len);
-}
-
-/* The asset picked in the table, as the map highlights it (a ring where it is). */
-static GListModel *
-highlight_of (VgExposedItem *item,
-              double         lat,
-              double         lon)
-{
-  g_autoptr(JsonObject) object = json_object_new ();
-  JsonObject *geometry = json_object_new ();
-  JsonArray *position = json_array_new ();
-  GListStore *store = g_list_store_new (VG_TYPE_PROPOSAL_TARGET);
-  g_autoptr(VgProposalTarget) target = NULL;
-
-  json_array_add_double_element (position, lon);
-  json_array_add_double_element (position, lat);
-  json_object_set_string_member (geometry, "type", "Point");
-  json_object_set_array_member (geometry, "coordinates", position);
-  json_object_set_string_member (object, "id", "exposed-asset");
-  json_object_set_string_member (object, "kind", vg_exposed_item_get_kind (item));
-  json_object_set_string_member (object, "name", vg_exposed_item_get_name (item) ? vg_exposed_item_get_name (item) : "");
-  json_object_set_object_member (object, "geometry", geometry);
-  target = vg_proposal_target_new_from_json (object);
-  if (target != NULL)
-    g_list_store_append (store, target);
-  return G_LIST_MODEL (store);
+  show_exposed (self, items, 2);
 }
 
 static void
@@ -187,6 +212,7 @@ asset_activated_cb (VgFloodPanel *self,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->assets_view));
   g_autoptr(VgExposedItem) item = g_list_model_get_item (model, position);
   g_autoptr(GListModel) highlight = NULL;
+  g_autoptr(VgProposalTarget) target = NULL;
   double lat, lon;
 
   if (item == NULL || self->map_view == NULL)
@@ -194,7 +220,9 @@ asset_activated_cb (VgFloodPanel *self,
   vg_exposed_item_get_location (item, &lat, &lon);
   if (isnan (lat))
     return;
-  highlight = highlight_of (item, lat, lon);
+  target = point_target (item);
+  highlight = G_LIST_MODEL (g_list_store_new (VG_TYPE_PROPOSAL_TARGET));
+  g_list_store_append (G_LIST_STORE (highlight), target);
   vg_map_view_show_targets (self->map_view, highlight);
   vg_map_view_go_to (self->map_view, lat, lon, 16);
 }
@@ -386,8 +414,10 @@ show_method (VgFloodPanel   *self,
                             "Envelopes: %s (%s, version %s), %u stages from %.1f to %.1f m. %s Source: %s.\n\n"
                             "Readings: %s, station %s, paired with the library gauge %s. Thresholds: %s.\n\n"
                             "Exposure: %s Residents are an estimate: %.1f per address point (%s).\n\n"
-                            "Buildings, addresses, streets and sites: Ville de Montpellier and Montpellier Méditerranée "
-                            "Métropole open data (Licence Ouverte), OpenStreetMap contributors (ODbL); see data/SOURCES.md.\n\n"
+                            "Buildings, addresses, streets, watercourses and sites: Ville de Montpellier open data of "
+                            "2011–2014 (Licence Ouverte; sites may have opened, closed or moved since); commune boundaries: "
+                            "IGN Admin Express COG 2018 (Licence Ouverte); Métropole outline: Montpellier Méditerranée "
+                            "Métropole (ODbL). Details in data/SOURCES.md and data/flood/SOURCES.md.\n\n"
                             "Limits: a stage between two envelopes is answered by the higher one, never interpolated; "
                             "the trend assumes the recent change goes on; no dike breach, no rainfall on the city."),
                           vg_flood_projection_get_statement (vg_flood_outlook_get_projection (outlook)),
@@ -399,6 +429,22 @@ show_method (VgFloodPanel   *self,
                           vg_gauge_get_thresholds_source (river) ? vg_gauge_get_thresholds_source (river) : _("unknown"),
                           vg_flood_exposure_index_get_method (), VG_FLOOD_RESIDENTS_PER_ADDRESS, VG_FLOOD_RESIDENTS_SOURCE);
   gtk_label_set_text (self->method_label, text);
+  /* What the envelopes are, in words that cannot be mistaken for a flood map. */
+  switch (vg_flood_envelope_get_kind (e))
+    {
+    case VG_FLOOD_KIND_SYNTHETIC:
+      gtk_label_set_text (self->synthetic_label, _("SYNTHETIC envelopes: computed on a made-up terrain model, not a "
+                                                   "flood map. For training and testing only."));
+      break;
+    case VG_FLOOD_KIND_INDICATIVE_HAND:
+      gtk_label_set_text (self->synthetic_label, _("INDICATIVE envelopes: computed from the terrain's height above the "
+                                                   "river (HAND), not an official flood map: no hydraulics, no dikes."));
+      break;
+    case VG_FLOOD_KIND_OFFICIAL:
+    case VG_N_FLOOD_KINDS:
+    default:
+      break;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->synthetic_label), vg_flood_envelope_get_kind (e) != VG_FLOOD_KIND_OFFICIAL);
 }
 

@@ -45,6 +45,7 @@ struct _VgMapView
   VgProjector         *projector;
   VgHazardLayers      *hazard_layers;
   VgTargetLayer       *target_layer;
+  VgTargetLayer       *exposed_layer;
   gboolean             online;
   gboolean             homed;    /* framed the Métropole once the widget had a size */
 };
@@ -294,6 +295,7 @@ vg_map_view_dispose (GObject *object)
 
   g_clear_object (&self->hazard_layers);
   g_clear_object (&self->target_layer);
+  g_clear_object (&self->exposed_layer);
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_MAP_VIEW);
   g_clear_object (&self->projector);
   g_clear_object (&self->offline_source);
@@ -596,4 +598,36 @@ vg_map_view_get_target_layer (VgMapView *self)
   g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
 
   return self->target_layer;
+}
+
+void
+vg_map_view_show_exposed (VgMapView  *self,
+                          GListModel *targets)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (targets == NULL || G_IS_LIST_MODEL (targets));
+
+  if (self->exposed_layer == NULL)
+    {
+      ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+
+      self->exposed_layer = g_object_ref_sink (vg_target_layer_new (shumate_map_get_viewport (map)));
+      vg_target_layer_set_style (self->exposed_layer, VG_TARGET_STYLE_EXPOSED);
+      shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->exposed_layer));
+      /* Under what is being decided about. */
+      if (self->target_layer != NULL)
+        {
+          shumate_simple_map_remove_overlay_layer (self->simple_map, SHUMATE_LAYER (self->target_layer));
+          shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->target_layer));
+        }
+    }
+  vg_target_layer_set_targets (self->exposed_layer, targets);
+}
+
+VgTargetLayer *
+vg_map_view_get_exposed_layer (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  return self->exposed_layer;
 }

@@ -77,6 +77,12 @@ void                 vg_map_view_show_targets    (VgMapView   *self,
                                                   GListModel  *targets);
 /* The layer of highlighted targets, or NULL before the first vg_map_view_show_targets(). */
 VgTargetLayer       *vg_map_view_get_target_layer (VgMapView  *self);
+/* Marks @targets (VgProposalTarget; NULL: none), what a projection reaches, in a quieter style
+ * under the highlighted targets; does not move the map. */
+void                 vg_map_view_show_exposed    (VgMapView   *self,
+                                                  GListModel  *targets);
+/* The layer of exposed assets, or NULL before the first vg_map_view_show_exposed(). */
+VgTargetLayer       *vg_map_view_get_exposed_layer (VgMapView *self);
 /* The map's size in the default window layout, before any allocation. */
 void                 vg_map_view_guess_size      (int         *width,
                                                   int         *height);

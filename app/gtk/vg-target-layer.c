@@ -17,6 +17,7 @@ struct _VgTargetLayer
   ShumateLayer  parent_instance;
 
   GListModel   *targets;
+  VgTargetStyle style;
   guint         n_drawn;
 };
 
@@ -135,15 +136,22 @@ draw_position (double   lon,
   state->n++;
 }
 
-/* Lines and outlines: a white halo under a thick magenta stroke, which no hazard layer uses. */
+/* Lines and outlines: a white halo under a magenta (selected) or dark orange (exposed) stroke,
+ * colours no hazard layer uses. */
 static void
-stroke_highlight (cairo_t *cr,
-                  double   width)
+stroke_highlight (cairo_t       *cr,
+                  VgTargetStyle  style,
+                  double         width)
 {
+  if (style == VG_TARGET_STYLE_EXPOSED)
+    width *= 0.6;
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
   cairo_set_line_width (cr, width + 4);
   cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, 0.80, 0.0, 0.55, 0.95);
+  if (style == VG_TARGET_STYLE_EXPOSED)
+    cairo_set_source_rgba (cr, 0.85, 0.37, 0.01, 0.95);
+  else
+    cairo_set_source_rgba (cr, 0.80, 0.0, 0.55, 0.95);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
 }
@@ -182,13 +190,13 @@ vg_target_layer_snapshot (GtkWidget   *widget,
           if (isnan (lon) || isnan (lat))
             continue;
           shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &x, &y);
-          cairo_arc (state.cr, x, y, 11, 0, 2 * G_PI);
-          stroke_highlight (state.cr, 3.5);
+          cairo_arc (state.cr, x, y, self->style == VG_TARGET_STYLE_EXPOSED ? 7 : 11, 0, 2 * G_PI);
+          stroke_highlight (state.cr, self->style, 3.5);
           state.n++;
           continue;
         }
       walk_positions (coordinates, draw_path_start, draw_position, &state);
-      stroke_highlight (state.cr, g_str_has_suffix (type, "Polygon") ? 3 : 6);
+      stroke_highlight (state.cr, self->style, g_str_has_suffix (type, "Polygon") ? 3 : 6);
     }
   self->n_drawn = state.n;
   cairo_destroy (state.cr);
@@ -237,6 +245,16 @@ vg_target_layer_new (ShumateViewport *viewport)
   self = g_object_new (VG_TYPE_TARGET_LAYER, "viewport", viewport, NULL);
   g_signal_connect_object (viewport, "notify", G_CALLBACK (redraw_cb), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+void
+vg_target_layer_set_style (VgTargetLayer *self,
+                           VgTargetStyle  style)
+{
+  g_return_if_fail (VG_IS_TARGET_LAYER (self));
+
+  self->style = style;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

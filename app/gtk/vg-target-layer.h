@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* How targets are drawn: the ones being decided about, or everything a projection reaches. */
+typedef enum {
+  VG_TARGET_STYLE_SELECTED,  /* thick magenta lines, large rings */
+  VG_TARGET_STYLE_EXPOSED,   /* thinner dark orange lines, small rings */
+} VgTargetStyle;
+
 #define VG_TYPE_TARGET_LAYER (vg_target_layer_get_type ())
 G_DECLARE_FINAL_TYPE (VgTargetLayer, vg_target_layer, VG, TARGET_LAYER, ShumateLayer)
 
@@ -16,6 +22,9 @@ G_DECLARE_FINAL_TYPE (VgTargetLayer, vg_target_layer, VG, TARGET_LAYER, ShumateL
 
 /* New, empty layer over @viewport. */
 VgTargetLayer *vg_target_layer_new         (ShumateViewport *viewport);
+/* Draws in @style (VG_TARGET_STYLE_SELECTED by default). */
+void           vg_target_layer_set_style   (VgTargetLayer   *self,
+                                            VgTargetStyle    style);
 /* Shows @targets (a GListModel of VgProposalTarget; NULL: none). */
 void           vg_target_layer_set_targets (VgTargetLayer   *self,
                                             GListModel      *targets);

@@ -443,6 +443,8 @@ test_flood_panel (void)
   g_assert_null (vg_flood_panel_get_totals (panel));
   g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (vg_flood_panel_get_rows (panel)), ==, 0);
+  g_assert_true (vg_map_view_get_exposed_layer (map_view) == NULL ||
+                 g_list_model_get_n_items (vg_target_layer_get_targets (vg_map_view_get_exposed_layer (map_view))) == 0);
   dry = render_widget (GTK_WIDGET (map_view));
 
   vg_flood_panel_set_what_if (panel, 4.8);
@@ -453,6 +455,11 @@ test_flood_panel (void)
   /* The table lists every site and every street cut of that envelope. */
   g_assert_cmpuint (count_rows (vg_flood_panel_get_rows (panel), "Site"), ==, vg_flood_panel_get_totals (panel)->sites);
   g_assert_cmpuint (count_rows (vg_flood_panel_get_rows (panel), "Street"), ==, vg_flood_panel_get_totals (panel)->streets_cut);
+  /* Every exposed site and cut street is marked on the map (those with a position). */
+  g_assert_nonnull (vg_map_view_get_exposed_layer (map_view));
+  g_assert_cmpuint (g_list_model_get_n_items (vg_target_layer_get_targets (vg_map_view_get_exposed_layer (map_view))), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vg_target_layer_get_targets (vg_map_view_get_exposed_layer (map_view))), <=,
+                    vg_flood_panel_get_totals (panel)->sites + vg_flood_panel_get_totals (panel)->streets_cut);
   wet = render_widget (GTK_WIDGET (map_view));
   dry_pixels = count_flood_pixels (dry);
   wet_pixels = count_flood_pixels (wet);
