@@ -421,6 +421,13 @@ replay_failed_cb (VgWindow   *self,
 }
 
 static void
+problem_changed_cb (VgWindow *self)
+{
+  if (vg_situation_get_problem (self->situation) != NULL)
+    vg_window_show_error (self, vg_situation_get_problem (self->situation));
+}
+
+static void
 attach_situation (VgWindow      *self,
                   VgApplication *app,
                   VgSituation   *situation)
@@ -449,6 +456,7 @@ attach_situation (VgWindow      *self,
   vg_window_set_exercise (self, vg_situation_is_exercise (situation));
   if (vg_situation_get_problem (situation) != NULL)
     vg_window_show_error (self, vg_situation_get_problem (situation));
+  g_signal_connect_object (situation, "notify::problem", G_CALLBACK (problem_changed_cb), self, G_CONNECT_SWAPPED);
   /* Other writers (a drill script, a second seat) show up within a second. */
   self->refresh_source = g_timeout_add_seconds (1, refresh_situation_cb, self);
 }
@@ -816,4 +824,12 @@ vg_window_get_pane (VgWindow *self)
   g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->panes);
+}
+
+const char *
+vg_window_get_error (VgWindow *self)
+{
+  g_return_val_if_fail (VG_IS_WINDOW (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->error_banner) ? gtk_label_get_text (self->error_label) : NULL;
 }

@@ -57,6 +57,8 @@ VgProposalsPanel *vg_window_get_proposals_panel (VgWindow    *self);
 VgTimelinePanel *vg_window_get_timeline_panel (VgWindow     *self);
 /* The right-hand pane shown ("proposals", "flood", "heat", "timeline", "exercise"); borrowed. */
 const char    *vg_window_get_pane          (VgWindow       *self);
+/* The message of the error banner, or NULL when it is not shown; borrowed. */
+const char    *vg_window_get_error         (VgWindow       *self);
 /* Shows @message in the error banner until dismissed (e.g. the journal cannot be written). */
 void           vg_window_show_error        (VgWindow       *self,
                                             const char     *message);

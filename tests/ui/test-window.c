@@ -837,6 +837,26 @@ test_controller_inject (void)
   gtk_window_destroy (window);
 }
 
+/* A store error met away from the window (the feed manager could not journal a payload) reaches
+ * the operator as the banner. */
+static void
+test_store_problem_banner (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  const char *message = "Le journal de la situation ne peut plus être écrit : disque plein";
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  settle ();
+  g_assert_null (vg_window_get_error (VG_WINDOW (window)));
+  vg_situation_report_problem (vg_window_get_situation (VG_WINDOW (window)), message);
+  settle ();
+  g_assert_cmpstr (vg_window_get_error (VG_WINDOW (window)), ==, message);
+  g_assert_cmpstr (vg_situation_get_problem (vg_window_get_situation (VG_WINDOW (window))), ==, message);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/heat-panel", test_heat_panel);
   g_test_add_func ("/vigie/ui/window/proposals-sign-off", test_proposals_sign_off);
   g_test_add_func ("/vigie/ui/window/controller-inject", test_controller_inject);
+  g_test_add_func ("/vigie/ui/window/store-problem-banner", test_store_problem_banner);
 
   status = g_test_run ();
   g_clear_object (&app);

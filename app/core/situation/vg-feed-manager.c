@@ -36,8 +36,9 @@ payload_received_cb (VgFeedPoller  *poller,
     return;
   if (g_error_matches (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE))
     {
-      /* The journal cannot take it: the payload is not acknowledged, the poller asks again. */
-      g_warning ("%s", error->message);
+      /* The journal cannot take it: the payload is not acknowledged, the poller asks again,
+       * and the operator is told. */
+      vg_situation_report_problem (self->situation, error->message);
       return;
     }
   /* A payload that does not parse is journaled by the ingestion; the poller forgets its

@@ -60,7 +60,7 @@ vg_situation_finalize (GObject *object)
   G_OBJECT_CLASS (vg_situation_parent_class)->finalize (object);
 }
 
-enum { PROP_0, PROP_PROJECTOR, N_PROPS };
+enum { PROP_0, PROP_PROJECTOR, PROP_PROBLEM, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -75,6 +75,9 @@ vg_situation_get_property (GObject    *object,
     {
     case PROP_PROJECTOR:
       g_value_set_object (value, self->projector);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -92,6 +95,9 @@ vg_situation_class_init (VgSituationClass *klass)
   /* The projector, set once by vg_situation_set_hazard_models(): views wait for it. */
   properties[PROP_PROJECTOR] =
     g_param_spec_object ("projector", NULL, NULL, VG_TYPE_PROJECTOR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Why something could not be recorded or read, for the operator's banner. */
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -274,6 +280,20 @@ vg_situation_is_read_only (VgSituation *self)
   return vg_journal_is_read_only (self->journal);
 }
 
+void
+vg_situation_report_problem (VgSituation *self,
+                             const char  *message)
+{
+  g_return_if_fail (VG_IS_SITUATION (self));
+  g_return_if_fail (message != NULL);
+
+  if (g_strcmp0 (self->problem, message) == 0)
+    return;
+  g_free (self->problem);
+  self->problem = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
 const char *
 vg_situation_get_problem (VgSituation *self)
 {
@@ -316,8 +336,7 @@ vg_situation_refresh (VgSituation *self)
   filter.after_seq = self->last_seen_seq;
   if (!vg_journal_foreach (self->journal, &filter, collect_note_cb, items, &error))
     {
-      g_free (self->problem);
-      self->problem = g_strdup (error->message);
+      vg_situation_report_problem (self, error->message);
       return;
     }
   if (items->len > 0)
@@ -330,8 +349,7 @@ vg_situation_refresh (VgSituation *self)
       (!vg_proposal_queue_refresh (self->proposals, &error) ||
        (!vg_situation_is_read_only (self) && !vg_proposal_queue_expire (self->proposals, NULL, &error))))
     {
-      g_free (self->problem);
-      self->problem = g_strdup (error->message);
+      vg_situation_report_problem (self, error->message);
     }
 }
 
@@ -612,9 +630,10 @@ vg_situation_ingest_payload (VgSituation  *self,
       if (!vg_projector_update (self->projector, self->picture, &projection_error) ||
           !evaluate_proposals (self, &projection_error))
         {
-          g_free (self->problem);
-          self->problem = g_strdup_printf (_("Projections could not be recorded: %s"), projection_error->message);
-          g_warning ("%s", self->problem);
+          g_autofree char *problem = g_strdup_printf (_("Projections could not be recorded: %s"),
+                                                      projection_error->message);
+
+          vg_situation_report_problem (self, problem);
         }
     }
   return TRUE;

@@ -43,6 +43,10 @@ gboolean     vg_situation_is_exercise    (VgSituation  *self);
 gboolean     vg_situation_is_read_only   (VgSituation  *self);
 /* Why the journal is read-only or failing, for the operator, or NULL; borrowed. */
 const char  *vg_situation_get_problem    (VgSituation  *self);
+/* Says why something could not be recorded (a store error met elsewhere, e.g. by the feed
+ * manager); notifies "problem", which the window shows as a banner. */
+void         vg_situation_report_problem (VgSituation  *self,
+                                          const char   *message);
 /* The operator log (VgLogEntry, oldest first: notes, tasks and decisions), kept up to date by
  * vg_situation_refresh(). */
 GListModel  *vg_situation_get_log        (VgSituation  *self);
