@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "vg-envelope-facts.h"
 #include "vg-flood-assets.h"
 #include "vg-flood-exposure-index.h"
 #include "vg-flood-library.h"
@@ -48,5 +49,11 @@ GPtrArray            *vg_hazard_models_get_warnings       (VgHazardModels *self)
  * NULL if the library has none; static or borrowed. */
 const char           *vg_hazard_models_resolve_gauge      (VgHazardModels *self,
                                                            const char     *code);
+/* The sites and streets envelope @envelope of the library reaches, computed on first use and
+ * kept (thread-safe); borrowed, valid as long as @self. VG_GEO_ERROR if a street cannot be
+ * placed in WGS84. */
+const VgEnvelopeFacts *vg_hazard_models_get_envelope_facts (VgHazardModels *self,
+                                                            guint           envelope,
+                                                            GError        **error);
 
 G_END_DECLS
