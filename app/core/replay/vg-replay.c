@@ -264,6 +264,8 @@ vg_replay_step (VgReplay  *self,
                 GError   **error)
 {
   VgScenarioEvent *event;
+  VgJournal *journal;
+  gboolean ok;
 
   g_return_val_if_fail (VG_IS_REPLAY (self), FALSE);
 
@@ -273,10 +275,14 @@ vg_replay_step (VgReplay  *self,
   if (!take_timed (self, vg_scenario_event_get_time_usec (event), FALSE, error))
     return FALSE;
   vg_clock_set_now (vg_situation_get_clock (self->situation), vg_scenario_event_get_time (event));
-  if (!play (self, event, error))
-    return FALSE;
-  if (self->decisions != NULL &&
-      !vg_decision_script_take_matched (self->decisions, vg_situation_get_proposals (self->situation), error))
+  /* What one event journals (its payload, the projections and proposals it moves) is written
+   * once; a decision taken after it is still durable before it counts as taken. */
+  journal = vg_situation_get_journal (self->situation);
+  vg_journal_begin_group (journal);
+  ok = play (self, event, error) &&
+       (self->decisions == NULL ||
+        vg_decision_script_take_matched (self->decisions, vg_situation_get_proposals (self->situation), error));
+  if (!vg_journal_end_group (journal, ok ? error : NULL) || !ok)
     return FALSE;
   self->next++;
   g_signal_emit (self, signals[EVENT_PLAYED], 0, event);
