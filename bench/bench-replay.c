@@ -153,6 +153,7 @@ main (int   argc,
   g_autoptr(VgHazardModels) models = NULL;
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *loadavg = NULL;
   const char *root = g_getenv ("VIGIE_SCENARIOS_DIR");
   gboolean quick = argc > 1 && g_str_equal (argv[1], "--quick");
   const char *name;
@@ -171,6 +172,10 @@ main (int   argc,
     }
   g_print ("bench: replay, hazard models and playbooks loaded once | %.2f s | not in the figures below\n",
            (g_get_monotonic_time () - start) / 1e6);
+  /* Wall times mean little on a machine shared with builds: the load says how shared it was. */
+  if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    g_print ("bench: replay, machine load (1-minute average) | %.*s | %u processors; wall time > CPU time means waiting\n",
+             (int) strcspn (loadavg, " "), loadavg, g_get_num_processors ());
 
   if ((dir = g_dir_open (root, 0, &error)) == NULL)
     {
