@@ -101,7 +101,9 @@ static const char decisions_ok[] =
   " {\"proposal\": \"flood-close-roads/Y320403001\", \"verdict\": \"approve\","
   "  \"operator\": \"Claire Martin\", \"role\": \"validator\"},"
   " {\"proposal\": \"flood-public-alert\", \"verdict\": \"reject\", \"operator\": \"Paul Roux\","
-  "  \"role\": \"validator\", \"reason\": \"Alerte déjà diffusée par la préfecture\"}]}";
+  "  \"role\": \"validator\", \"reason\": \"Alerte déjà diffusée par la préfecture\"},"
+  " {\"at\": \"2014-09-29T19:10:00+02:00\", \"proposal\": \"flood-diversions/Y320403001\", \"verdict\": \"amend\","
+  "  \"operator\": \"Claire Martin\", \"role\": \"validator\", \"reason\": \"Déviation par le nord seulement\"}]}";
 
 static char *
 write_file (const char *dir,
@@ -137,10 +139,11 @@ replay_with (const char  *decisions,
 }
 
 /* Who signed the first decision on proposal @id in @journal, as `proposals --json` reads it
- * back, or NULL. */
+ * back, or NULL; @when (may be NULL) gets its time. */
 static char *
-decided_by (const char *journal,
-            const char *id)
+decided_by (const char  *journal,
+            const char  *id,
+            char       **when)
 {
   const char *argv[] = { g_getenv ("VIGIE_CLI"), "proposals", "--journal", journal, "--proposal", id, "--json", NULL };
   g_autofree char *out = NULL;
@@ -164,8 +167,11 @@ decided_by (const char *journal,
         {
           JsonObject *h = json_array_get_object_element (history, k);
 
-          if (json_object_has_member (h, "verdict"))
-            return g_strdup (json_object_get_string_member (h, "operator"));
+          if (!json_object_has_member (h, "verdict"))
+            continue;
+          if (when != NULL)
+            *when = g_strdup (json_object_get_string_member (h, "time"));
+          return g_strdup (json_object_get_string_member (h, "operator"));
         }
     }
   return NULL;
@@ -187,6 +193,8 @@ test_replay_decisions (void)
       g_autofree char *err = NULL;
       g_autofree char *closer = NULL;
       g_autofree char *rejecter = NULL;
+      g_autofree char *amender = NULL;
+      g_autofree char *amended_at = NULL;
       g_autoptr(JsonObject) summary = NULL;
       JsonArray *scripted;
       JsonObject *by_state;
@@ -194,7 +202,7 @@ test_replay_decisions (void)
       g_assert_cmpint (replay_with (decisions, journal, &summary, &err), ==, 0);
       g_assert_nonnull (summary);
       g_assert_cmpint (json_object_get_int_member (summary, "events"), ==, 545);
-      g_assert_cmpint (json_object_get_int_member (summary, "decision_entries"), ==, 2);
+      g_assert_cmpint (json_object_get_int_member (summary, "decision_entries"), ==, 3);
       g_assert_cmpint (json_object_get_int_member (summary, "projection_entries"), >, 0);
       g_assert_cmpint (json_object_get_int_member (summary, "proposals"), >, 2);
       g_assert_cmpint (json_object_get_int_member (summary, "proposal_entries"), >=,
@@ -202,15 +210,19 @@ test_replay_decisions (void)
       by_state = json_object_get_object_member (summary, "proposals_by_state");
       g_assert_cmpint (json_object_get_int_member (by_state, "approved"), >=, 1);
       scripted = json_object_get_array_member (summary, "scripted_decisions");
-      g_assert_cmpuint (json_array_get_length (scripted), ==, 2);
-      for (guint i = 0; i < 2; i++)
+      g_assert_cmpuint (json_array_get_length (scripted), ==, 3);
+      for (guint i = 0; i < 3; i++)
         g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (scripted, i), "outcome"), ==, "taken");
 
       /* Read back from the journal, signed by the names given. */
-      closer = decided_by (journal, "flood-close-roads/Y320403001");
-      rejecter = decided_by (journal, "flood-public-alert");
+      closer = decided_by (journal, "flood-close-roads/Y320403001", NULL);
+      rejecter = decided_by (journal, "flood-public-alert", NULL);
       g_assert_cmpstr (closer, ==, "Claire Martin");
       g_assert_cmpstr (rejecter, ==, "Paul Roux");
+      /* The timed one, at its scenario time. */
+      amender = decided_by (journal, "flood-diversions/Y320403001", &amended_at);
+      g_assert_cmpstr (amender, ==, "Claire Martin");
+      g_assert_cmpstr (amended_at, ==, "2014-09-29T17:10:00Z");
       g_assert_true (g_file_get_contents (journal, &contents[run], &lengths[run], NULL));
     }
   g_assert_cmpuint (lengths[0], ==, lengths[1]);

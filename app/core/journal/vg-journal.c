@@ -904,8 +904,8 @@ vg_journal_begin_group (VgJournal *self)
   g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (VG_IS_JOURNAL (self));
-  g_return_if_fail (!self->read_only);
 
+  /* Read-only: nothing will be written, the group is only counted. */
   locker = g_mutex_locker_new (&self->write_lock);
   self->group_depth++;
 }
