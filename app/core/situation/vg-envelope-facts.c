@@ -194,7 +194,8 @@ vg_envelope_facts_get_streets (const VgEnvelopeFacts *self,
   g_return_val_if_fail (n_streets != NULL, NULL);
 
   *n_streets = self->streets->len;
-  return &g_array_index (self->streets, VgFactStreet, 0);
+  /* Not &g_array_index (…, 0): the data of an empty array may be NULL. */
+  return (const VgFactStreet *) (gconstpointer) self->streets->data;
 }
 
 const VgFactSite *
@@ -205,5 +206,5 @@ vg_envelope_facts_get_sites (const VgEnvelopeFacts *self,
   g_return_val_if_fail (n_sites != NULL, NULL);
 
   *n_sites = self->sites->len;
-  return &g_array_index (self->sites, VgFactSite, 0);
+  return (const VgFactSite *) (gconstpointer) self->sites->data;
 }

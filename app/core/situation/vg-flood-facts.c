@@ -95,7 +95,7 @@ vg_fact_set_add_flood_outlook (VgFactSet      *facts,
         fact.peak_stage = steps[s].stage_m;
         fact.peak_at = steps[s].time_us;
       }
-  fact.envelopes = &g_array_index (envelopes, VgFloodEnvelopeFact, 0);
+  fact.envelopes = (const VgFloodEnvelopeFact *) (gconstpointer) envelopes->data;
   fact.n_envelopes = envelopes->len;
   fact.source = source;
   fact.source_time = reading_time;

@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (VgHazardModels, vg_hazard_models, VG, HAZARD_MODELS, GObje
 
 /* The city data the projections and proposals run on, loaded once (a few hundred milliseconds: load it off
  * the main thread) and immutable after: the heat districts, the sensitive sites, and the flood
- * envelope library with its assets and precomputed exposure index. */
+ * envelope library with its assets and precomputed exposure index. The only thing that changes
+ * is a cache of what each envelope reaches (vg_hazard_models_get_envelope_facts()), filled on
+ * first use under a lock, so the models can be shared between threads. */
 
 /* Loads the districts, sites and flood assets from the GeoPackage @geodata, the envelope
  * library @flood_library (GeoPackage or GeoJSON) and the playbooks of @playbooks (a folder;
