@@ -3,9 +3,10 @@
  *
  * Training scenario replay benchmark (issue 8): each bundled scenario replayed "as fast as
  * possible" into a fresh exercise journal in a temporary folder, with the hazard models and the
- * playbooks, as `vigie-cli replay --speed max` does. Prints wall and CPU time, the journal
- * entries written and the issue's target (a 48-hour scenario in under 2 s) as PASS or MISS, as
- * "bench: <figure> | <value> <unit> | <note>" lines. Figures only: nothing here fails on time.
+ * playbooks, as `vigie-cli replay --speed max` does, whole and for its first 48 hours (the
+ * issue's case). Prints wall and CPU time, the journal entries written and the issue's target (a
+ * 48-hour scenario in under 2 s) as PASS or MISS, as "bench: <figure> | <value> <unit> | <note>"
+ * lines. Figures only: nothing here fails on time.
  */
 #define G_LOG_DOMAIN "bench-replay"
 
@@ -26,6 +27,7 @@ typedef struct
   double  wall_s;
   double  cpu_s;
   guint64 entries;
+  guint   events;
 } Run;
 
 static double
@@ -53,11 +55,13 @@ compare_runs (gconstpointer a,
   return (x->wall_s > y->wall_s) - (x->wall_s < y->wall_s);
 }
 
-/* One replay, timed from loading the scenario to the journal closed (its last checkpoint). */
+/* One replay up to @span µs into the scenario (G_MAXINT64: to its end), timed from loading the
+ * scenario to the journal closed (its last checkpoint). */
 static gboolean
 replay_once (const char      *scenario_dir,
              VgHazardModels  *models,
              const char      *journal,
+             gint64           span,
              Run             *run,
              GError         **error)
 {
@@ -73,9 +77,12 @@ replay_once (const char      *scenario_dir,
   clock = vg_clock_new_manual (vg_scenario_get_start (scenario));
   if ((situation = vg_situation_open_or_create (journal, clock, vg_scenario_get_id (scenario), TRUE, error)) == NULL ||
       !vg_situation_set_hazard_models (situation, models, error) ||
-      (replay = vg_replay_new (scenario, situation, error)) == NULL ||
-      !vg_replay_run_to_end (replay, error))
+      (replay = vg_replay_new (scenario, situation, error)) == NULL)
     return FALSE;
+  if (span == G_MAXINT64 ? !vg_replay_run_to_end (replay, error)
+                         : !vg_replay_advance_to (replay, vg_time_to_usec (vg_scenario_get_start (scenario)) + span, error))
+    return FALSE;
+  run->events = vg_replay_get_n_played (replay);
   run->entries = vg_journal_state_get_last_seq (vg_journal_get_state (vg_situation_get_journal (situation)));
   g_clear_object (&replay);
   g_clear_object (&situation);
@@ -93,32 +100,36 @@ figure (const char *scenario,
   g_print ("bench: replay %s, %s | %s | %s\n", scenario, name, value, note);
 }
 
+/* @runs replays of @id up to @span µs into it (G_MAXINT64: all of it), and their figures. */
 static gboolean
-bench_scenario (const char      *root,
-                const char      *id,
-                VgHazardModels  *models,
-                guint            runs,
-                GError         **error)
+bench_span (const char      *root,
+            const char      *id,
+            VgHazardModels  *models,
+            guint            runs,
+            gint64           span,
+            GError         **error)
 {
   g_autofree char *dir = g_build_filename (root, id, NULL);
   g_autofree char *tmp = vg_test_mkdtemp ();
   g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (Run));
   g_autoptr(VgScenario) scenario = NULL;
+  g_autofree char *label = NULL;
   g_autofree char *value = NULL;
   g_autofree char *note = NULL;
   const Run *median;
-  gint64 span;
+  gint64 length;
   double target;
 
   if ((scenario = vg_scenario_load (dir, error)) == NULL)
     return FALSE;
-  span = vg_time_to_usec (vg_scenario_get_end (scenario)) - vg_time_to_usec (vg_scenario_get_start (scenario));
+  length = vg_time_to_usec (vg_scenario_get_end (scenario)) - vg_time_to_usec (vg_scenario_get_start (scenario));
+  length = MIN (length, span);
   for (guint i = 0; i < runs; i++)
     {
       g_autofree char *journal = g_strdup_printf ("%s/run-%u.vigie-journal", tmp, i);
       Run run = { 0 };
 
-      if (!replay_once (dir, models, journal, &run, error))
+      if (!replay_once (dir, models, journal, span, &run, error))
         return FALSE;
       g_array_append_val (results, run);
     }
@@ -128,21 +139,34 @@ bench_scenario (const char      *root,
 
   /* The target is for 48 hours of scenario; a longer one is held to it pro rata, and reported
    * against the flat 2 s as well. */
-  target = TARGET_S * MAX (1.0, (double) span / TARGET_SPAN);
+  label = span == G_MAXINT64 ? g_strdup (id) : g_strdup_printf ("%s (first %.0f h)", id, span / 3.6e9);
+  target = TARGET_S * MAX (1.0, (double) length / TARGET_SPAN);
   value = g_strdup_printf ("%.2f s", median->wall_s);
   note = g_strdup_printf ("median of %u; %u events over %.0f h of scenario; target %.1f s (2 s per 48 h): %s; "
-                          "flat 2 s: %s", runs, vg_scenario_get_n_events (scenario), span / 3.6e9, target,
-                          median->wall_s < target ? "PASS" : "MISS", median->wall_s < TARGET_S ? "PASS" : "MISS");
-  figure (id, "wall time", value, note);
+                          "flat 2 s: %s", runs, median->events, length / 3.6e9, target, median->wall_s < target ? "PASS" : "MISS",
+                          median->wall_s < TARGET_S ? "PASS" : "MISS");
+  figure (label, "wall time", value, note);
   g_free (value);
   value = g_strdup_printf ("%.2f s", median->cpu_s);
-  figure (id, "CPU time (user + system)", value, "same run");
+  figure (label, "CPU time (user + system)", value, "same run");
   g_free (value);
   value = g_strdup_printf ("%" G_GUINT64_FORMAT " entries", median->entries);
   g_free (note);
   note = g_strdup_printf ("%.0f entries/s", median->entries / median->wall_s);
-  figure (id, "journal entries written", value, note);
+  figure (label, "journal entries written", value, note);
   return TRUE;
+}
+
+/* The whole scenario, and its first 48 hours (the issue's case) when it is longer. */
+static gboolean
+bench_scenario (const char      *root,
+                const char      *id,
+                VgHazardModels  *models,
+                guint            runs,
+                GError         **error)
+{
+  return bench_span (root, id, models, runs, G_MAXINT64, error) &&
+         bench_span (root, id, models, runs, TARGET_SPAN, error);
 }
 
 int
