@@ -1075,6 +1075,80 @@ test_unwritable_location (void)
   vg_test_rmtree (dir);
 }
 
+static gboolean
+refuse_check (VgJournal  *journal,
+              guint64     last_seq,
+              gpointer    user_data,
+              GError    **error)
+{
+  g_set_error_literal (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID, "refused");
+  return FALSE;
+}
+
+/* Entries verified on disk, seen from another connection (as another process would). */
+static guint64
+entries_on_disk (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  g_assert_true (vg_journal_verify_file (path, &n, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+/* A group writes its non-durable entries once, at its end; they are chained and folded at once,
+ * a refused batch inside it leaves the others, and a durable entry inside it is on disk, with
+ * everything before it, when its call returns. */
+static void
+test_group (void)
+{
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "lez.vigie-journal", NULL);
+  g_autoptr(VgClock) clock = vg_test_clock_new ();
+  g_autoptr(VgJournal) journal = vg_test_journal_create (path, clock, FALSE);
+  g_autoptr(VgJournalBatch) batch = vg_journal_batch_new ();
+  g_autoptr(JsonNode) reading = vg_test_json ("{\"sensor\":\"Y3204030\",\"quantity\":\"stage\",\"value\":2.5}");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_hash = NULL;
+  g_autofree char *disk_hash = NULL;
+  guint64 seq = 0, n = 0;
+
+  vg_journal_begin_group (journal);
+  vg_journal_begin_group (journal);   /* groups nest */
+  vg_test_journal_append (journal, VG_JOURNAL_KIND_OBSERVATION, "hubeau", "{\"sensor\":\"a\",\"value\":1}");
+  vg_test_journal_append (journal, VG_JOURNAL_KIND_PROJECTION, "vigie", "{\"key\":\"flood/a\",\"state\":\"1\"}");
+  g_assert_cmpuint (vg_journal_state_get_last_seq (vg_journal_get_state (journal)), ==, 3);
+  g_assert_cmpuint (entries_on_disk (path), ==, 1);
+
+  g_assert_true (vg_journal_batch_add (batch, VG_JOURNAL_KIND_OBSERVATION, "hubeau", "hubeau", reading, &error));
+  g_assert_false (vg_journal_commit_batch_checked (journal, batch, refuse_check, NULL, NULL, &error));
+  g_assert_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (vg_journal_end_group (journal, &error));   /* the inner one: nothing yet */
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries_on_disk (path), ==, 1);
+
+  /* Durable: written with the group so far before the call returns. */
+  g_assert_true (vg_journal_add_note (journal, "Marie", "Barrières posées", NULL, &seq, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seq, ==, 4);
+  g_assert_cmpuint (entries_on_disk (path), ==, 4);
+
+  g_assert_true (vg_journal_commit_batch (journal, batch, &seq, &error));
+  g_assert_cmpuint (seq, ==, 5);
+  g_assert_cmpuint (entries_on_disk (path), ==, 4);
+  g_assert_true (vg_journal_end_group (journal, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (vg_journal_verify_file (path, &n, &disk_hash, NULL, NULL, &error));
+  g_assert_cmpuint (n, ==, 5);
+  state_hash = vg_journal_state_dup_last_hash (vg_journal_get_state (journal));
+  g_assert_cmpstr (state_hash, ==, disk_hash);
+  g_clear_object (&journal);
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1095,6 +1169,7 @@ main (int   argc,
   g_test_add_func ("/vigie/journal/concurrency", test_concurrency);
   g_test_add_func ("/vigie/journal/two-writers", test_two_writers);
   g_test_add_func ("/vigie/journal/checked-commit", test_checked_commit);
+  g_test_add_func ("/vigie/journal/group", test_group);
   g_test_add_func ("/vigie/journal/disk-full", test_disk_full);
   g_test_add_func ("/vigie/journal/read-only-directory", test_read_only_directory);
   g_test_add_func ("/vigie/journal/unwritable-location", test_unwritable_location);

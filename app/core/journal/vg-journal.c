@@ -76,6 +76,9 @@ struct _VgJournal
   sqlite3_stmt   *insert_entry;
   sqlite3_stmt   *insert_raw;
   int             synchronous;   /* the PRAGMA synchronous in force, -1 before the first commit */
+  guint           group_depth;   /* vg_journal_begin_group() calls not yet ended */
+  gboolean        group_open;    /* a group's transaction is open on db */
+  char           *poisoned;      /* why a failed group left the state ahead of the file, or NULL */
 
   /* The readers: their own connection, so a long read never waits for an fsync. */
   GMutex          read_lock;
@@ -83,6 +86,8 @@ struct _VgJournal
 };
 
 G_DEFINE_FINAL_TYPE (VgJournal, vg_journal, G_TYPE_OBJECT)
+
+static void rollback (VgJournal *self);
 
 enum { PROP_0, PROP_PATH, PROP_SITUATION, PROP_EXERCISE, PROP_READ_ONLY, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -95,6 +100,14 @@ vg_journal_finalize (GObject *object)
 {
   VgJournal *self = VG_JOURNAL (object);
 
+  /* A group left open is a caller's bug: what it holds was acknowledged, so it is kept. */
+  if (self->group_open)
+    {
+      g_critical ("Journal “%s” finalized inside a group", self->path);
+      if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        rollback (self);
+    }
+  g_clear_pointer (&self->poisoned, g_free);
   /* Statements first: a connection with live statements does not close. */
   vg_journal_chain_clear (&self->chain);
   g_clear_pointer (&self->insert_entry, sqlite3_finalize);
@@ -346,6 +359,26 @@ rollback (VgJournal *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Takes back what commit_locked() wrote of the current batch: inside a group, back to the
+ * batch's savepoint (the group's earlier batches stay); else the whole transaction. */
+static void
+undo_batch (VgJournal *self)
+{
+  if (self->group_open)
+    {
+      if (sqlite3_exec (self->db, "ROLLBACK TO vg_batch", NULL, NULL, NULL) == SQLITE_OK &&
+          sqlite3_exec (self->db, "RELEASE vg_batch", NULL, NULL, NULL) == SQLITE_OK)
+        return;
+      /* The group is gone whole (SQLite rolled it back on a full disk): the state is ahead. */
+      self->group_open = FALSE;
+      rollback (self);
+      if (self->poisoned == NULL)
+        self->poisoned = g_strdup (sqlite3_errmsg (self->db));
+      return;
+    }
+  rollback (self);
+}
+
 static gboolean
 set_synchronous (VgJournal  *self,
                  int         level,
@@ -397,9 +430,30 @@ insert_record (VgJournal             *self,
   return rc == SQLITE_DONE;
 }
 
-/* Writes @batch after the tip, in one transaction; the tip and the state move only once the
- * commit succeeded, so a failed write leaves the object as it was. @check (may be NULL) may
- * still refuse it once the state has caught up. Called with write_lock held. */
+/* Commits the transaction a group opened (synchronous=NORMAL: no fsync). On failure the state
+ * has entries the file lost: the journal refuses every further write until it is reopened. */
+static gboolean
+close_group_locked (VgJournal  *self,
+                    GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!self->group_open)
+    return TRUE;
+  self->group_open = FALSE;
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+    return TRUE;
+  store_error (&local_error, VG_STORE_ERROR_WRITE, self->path, self->db, "cannot write a group of entries");
+  rollback (self);
+  self->poisoned = g_strdup (local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Writes @batch after the tip, in one transaction (or, inside a group, in the group's under a
+ * savepoint); the tip and the state move only once the batch is written, so a failed write
+ * leaves the object as it was. @check (may be NULL) may still refuse it once the state has
+ * caught up. Called with write_lock held. */
 static gboolean
 commit_locked (VgJournal          *self,
                VgJournalBatch     *batch,
@@ -411,35 +465,64 @@ commit_locked (VgJournal          *self,
   guint n = vg_journal_batch_get_size (batch);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_full (n, (GDestroyNotify) vg_journal_entry_unref);
   guint8 hash[VG_JOURNAL_HASH_LEN];
-  gboolean durable = FALSE;
+  gboolean durable = FALSE, grouped;
   guint64 seq;
 
+  if (self->poisoned != NULL)
+    {
+      g_set_error (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE,
+                   "Journal “%s”: not writing until it is reopened (a group of entries was lost: %s)",
+                   self->path, self->poisoned);
+      return FALSE;
+    }
   for (guint i = 0; i < n; i++)
     durable |= vg_journal_kind_is_durable (vg_journal_batch_get_record (batch, i)->kind);
 
-  if (!set_synchronous (self, durable ? SYNC_FULL : SYNC_NORMAL, error))
+  /* A durable batch never waits in a group: the group so far is committed, then the batch on
+   * its own with synchronous=FULL, whose fsync covers both before the call returns. */
+  if (durable && !close_group_locked (self, error))
     return FALSE;
-  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    return store_error (error, VG_STORE_ERROR_WRITE, self->path, self->db, "cannot start writing");
+  grouped = self->group_depth > 0 && !durable;
 
-  /* Another process (vigie-cli journal note, during a drill) may have appended since our last
-   * commit: verify and fold its entries, then chain ours after them. */
-  if (!vg_journal_chain_scan (&self->chain, self->db, self->state, error))
+  if (grouped && self->group_open)
     {
-      rollback (self);
-      return FALSE;
+      /* The group's transaction holds the file's write lock: nobody appended since. */
+      if (sqlite3_exec (self->db, "SAVEPOINT vg_batch", NULL, NULL, NULL) != SQLITE_OK)
+        return store_error (error, VG_STORE_ERROR_WRITE, self->path, self->db, "cannot start writing");
     }
-  if (self->chain.first_bad_seq != 0)
+  else
     {
-      rollback (self);
-      set_broken_error (error, self->path, "not writing", &self->chain);
-      return FALSE;
+      if (!set_synchronous (self, durable ? SYNC_FULL : SYNC_NORMAL, error))
+        return FALSE;
+      if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return store_error (error, VG_STORE_ERROR_WRITE, self->path, self->db, "cannot start writing");
+      self->group_open = grouped;
+      if (grouped && sqlite3_exec (self->db, "SAVEPOINT vg_batch", NULL, NULL, NULL) != SQLITE_OK)
+        {
+          self->group_open = FALSE;
+          rollback (self);
+          return store_error (error, VG_STORE_ERROR_WRITE, self->path, self->db, "cannot start writing");
+        }
+
+      /* Another process (vigie-cli journal note, during a drill) may have appended since our
+       * last commit: verify and fold its entries, then chain ours after them. */
+      if (!vg_journal_chain_scan (&self->chain, self->db, self->state, error))
+        {
+          undo_batch (self);
+          return FALSE;
+        }
+      if (self->chain.first_bad_seq != 0)
+        {
+          undo_batch (self);
+          set_broken_error (error, self->path, "not writing", &self->chain);
+          return FALSE;
+        }
     }
   /* Here, and only here, the state holds every entry in the file and nobody can add one: a
    * check made now cannot be overtaken (two operators deciding the same proposal at once). */
   if (check != NULL && !check (self, self->chain.last_seq, check_data, error))
     {
-      rollback (self);
+      undo_batch (self);
       return FALSE;
     }
 
@@ -455,7 +538,7 @@ commit_locked (VgJournal          *self,
       seq++;
       if (record->kind == VG_JOURNAL_KIND_CORRECTION && record->corrects >= seq)
         {
-          rollback (self);
+          undo_batch (self);
           g_set_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID,
                        "Journal “%s”: a correction by “%s” names entry %" G_GUINT64_FORMAT ", which is not before it",
                        self->path, record->author, record->corrects);
@@ -471,15 +554,16 @@ commit_locked (VgJournal          *self,
           g_autofree char *what = g_strdup_printf ("cannot write entry %" G_GUINT64_FORMAT " (%s)", seq, kind);
 
           store_error (error, VG_STORE_ERROR_WRITE, self->path, self->db, what);
-          rollback (self);
+          undo_batch (self);
           return FALSE;
         }
       g_ptr_array_add (entries, vg_journal_entry_new (seq, time, kind, record->source, record->author,
                                                       record->payload, record->payload_len, prev_hash, hash));
     }
 
-  /* Most write errors surface here: SQLite writes the log at commit time. */
-  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  /* Most write errors surface at COMMIT: SQLite writes the log then. A group's are at its end. */
+  if (grouped ? sqlite3_exec (self->db, "RELEASE vg_batch", NULL, NULL, NULL) != SQLITE_OK
+              : sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       g_autofree char *what = NULL;
 
@@ -490,7 +574,7 @@ commit_locked (VgJournal          *self,
         what = g_strdup_printf ("cannot write entries %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT,
                                 seq - n + 1, seq);
       store_error (error, VG_STORE_ERROR_WRITE, self->path, self->db, what);
-      rollback (self);
+      undo_batch (self);
       return FALSE;
     }
 
@@ -812,6 +896,33 @@ vg_journal_commit_batch_checked (VgJournal           *self,
     return FALSE;
   vg_journal_batch_clear (batch);
   return TRUE;
+}
+
+void
+vg_journal_begin_group (VgJournal *self)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_if_fail (VG_IS_JOURNAL (self));
+
+  /* Read-only: nothing will be written, the group is only counted. */
+  locker = g_mutex_locker_new (&self->write_lock);
+  self->group_depth++;
+}
+
+gboolean
+vg_journal_end_group (VgJournal  *self,
+                      GError    **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (VG_IS_JOURNAL (self), FALSE);
+  g_return_val_if_fail (self->group_depth > 0, FALSE);
+
+  locker = g_mutex_locker_new (&self->write_lock);
+  if (--self->group_depth > 0)
+    return TRUE;
+  return close_group_locked (self, error);
 }
 
 gboolean

@@ -115,6 +115,20 @@ gboolean        vg_journal_commit_batch_checked (VgJournal           *self,
                                                  gpointer             check_data,
                                                  guint64             *last_seq,
                                                  GError             **error);
+/* Starts a group (they nest): until the matching vg_journal_end_group(), the non-durable
+ * appends and batches go into one SQLite transaction, written once, instead of one each — what
+ * one replayed event journals (payload, projections, proposals). Each is chained, folded into
+ * the state and seen by this object's writer as soon as its call returns, but reaches the file
+ * only at the end of the group (a crash before loses the group whole, never a part of it; other
+ * connections see it at the end). A durable batch inside a group first commits the group so
+ * far, then itself with its fsync, so it is still on stable storage when its call returns. Keep
+ * groups short: the file stays locked for other processes while one is open. */
+void            vg_journal_begin_group         (VgJournal             *self);
+/* Ends a group; the outermost commits it. VG_STORE_ERROR_WRITE if it cannot be written: the
+ * group is lost, and since the state already holds it the journal refuses every further write
+ * until it is reopened. */
+gboolean        vg_journal_end_group           (VgJournal             *self,
+                                                GError               **error);
 /* Appends a feed response as received (see vg_journal_batch_add_raw_payload()). */
 gboolean        vg_journal_append_raw_payload  (VgJournal             *self,
                                                 const char            *feed_id,

@@ -174,7 +174,7 @@ vg_fact_set_add_flood_gauge (VgFactSet               *self,
   set_uncertainty (object, fact->uncertainty_fr, fact->uncertainty_en);
 
   node = vg_json_object_node (object);
-  return vg_fact_set_add_json (self, node, error);
+  return vg_fact_set_take_json (self, g_steal_pointer (&node), error);
 }
 
 gboolean
@@ -200,7 +200,7 @@ vg_fact_set_add_traffic_closure (VgFactSet                   *self,
   set_source (object, fact->source, fact->source_time, fact->source_seq);
 
   node = vg_json_object_node (object);
-  return vg_fact_set_add_json (self, node, error);
+  return vg_fact_set_take_json (self, g_steal_pointer (&node), error);
 }
 
 void

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 JsonObject *vg_fact_set_get_fact       (VgFactSet  *self,
                                         guint       index,
                                         VgFactType *type);
+/* Like vg_fact_set_add_json(), but takes @fact (full ownership, freed on failure too) instead
+ * of copying it: for builders that made the node and will not touch it again. */
+gboolean    vg_fact_set_take_json      (VgFactSet  *self,
+                                        JsonNode   *fact,
+                                        GError    **error);
 /* The resource sites (VgFactSite objects of the format); borrowed. */
 JsonArray  *vg_fact_set_get_resources  (VgFactSet  *self);
 /* @text (ISO 8601 with a zone) as Unix µs; FALSE if it does not parse. */

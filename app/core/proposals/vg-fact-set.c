@@ -657,9 +657,11 @@ fact_key (JsonObject *fact,
     }
 }
 
+/* Checks @node and adds it: a copy, or @node itself if @take (the set then owns it). */
 static gboolean
 add_checked (VgFactSet  *self,
              JsonNode   *node,
+             gboolean    take,
              Check      *c,
              const char *path)
 {
@@ -711,7 +713,7 @@ add_checked (VgFactSet  *self,
         return bad (c, path, _("a second %s fact for “%s”"), type_id, fact_key (fact, type));
     }
 
-  g_ptr_array_add (self->facts, vg_json_deep_copy (node));
+  g_ptr_array_add (self->facts, take ? json_node_ref (node) : vg_json_deep_copy (node));
   g_array_append_val (self->types, type);
   return TRUE;
 }
@@ -742,7 +744,23 @@ vg_fact_set_add_json (VgFactSet  *self,
   g_return_val_if_fail (fact != NULL, FALSE);
 
   path = g_strdup_printf ("facts[%u]", self->facts->len);
-  return add_checked (self, fact, &c, path);
+  return add_checked (self, fact, FALSE, &c, path);
+}
+
+gboolean
+vg_fact_set_take_json (VgFactSet  *self,
+                       JsonNode   *fact,
+                       GError    **error)
+{
+  g_autoptr(JsonNode) owned = fact;
+  g_autofree char *path = NULL;
+  Check c = { _("facts"), error };
+
+  g_return_val_if_fail (VG_IS_FACT_SET (self), FALSE);
+  g_return_val_if_fail (fact != NULL, FALSE);
+
+  path = g_strdup_printf ("facts[%u]", self->facts->len);
+  return add_checked (self, owned, TRUE, &c, path);
 }
 
 VgFactSet *
@@ -806,7 +824,7 @@ vg_fact_set_new_from_json (JsonNode    *root,
     {
       g_autofree char *where = g_strdup_printf ("facts[%u]", i);
 
-      if (!add_checked (self, json_array_get_element (json_node_get_array (facts), i), &c, where))
+      if (!add_checked (self, json_array_get_element (json_node_get_array (facts), i), FALSE, &c, where))
         return NULL;
     }
   for (guint i = 0; resources != NULL && i < json_array_get_length (json_node_get_array (resources)); i++)

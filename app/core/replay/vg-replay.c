@@ -21,6 +21,7 @@ struct _VgReplay
 
   VgScenario  *scenario;
   VgSituation *situation;
+  VgDecisionScript *decisions;  /* may be NULL */
   guint        next;      /* index of the next event to play */
   guint        n_failed;
 };
@@ -37,6 +38,7 @@ vg_replay_finalize (GObject *object)
 
   g_clear_object (&self->scenario);
   g_clear_object (&self->situation);
+  g_clear_object (&self->decisions);
 
   G_OBJECT_CLASS (vg_replay_parent_class)->finalize (object);
 }
@@ -102,6 +104,34 @@ vg_replay_new (VgScenario   *scenario,
                                   _("Exercise controller's injects"), error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+gboolean
+vg_replay_set_decisions (VgReplay          *self,
+                         VgDecisionScript  *script,
+                         GError           **error)
+{
+  g_return_val_if_fail (VG_IS_REPLAY (self), FALSE);
+  g_return_val_if_fail (VG_IS_DECISION_SCRIPT (script), FALSE);
+
+  if (!vg_decision_script_check_span (script, vg_time_to_usec (vg_scenario_get_start (self->scenario)),
+                                      vg_time_to_usec (vg_scenario_get_end (self->scenario)), error))
+    return FALSE;
+  g_set_object (&self->decisions, script);
+  return TRUE;
+}
+
+/* The scripted decisions due before @usec (or at it, if @inclusive). */
+static gboolean
+take_timed (VgReplay  *self,
+            gint64     usec,
+            gboolean   inclusive,
+            GError   **error)
+{
+  if (self->decisions == NULL)
+    return TRUE;
+  return vg_decision_script_take_timed (self->decisions, vg_situation_get_proposals (self->situation),
+                                        vg_situation_get_clock (self->situation), usec, inclusive, error);
 }
 
 VgScenario *
@@ -234,14 +264,25 @@ vg_replay_step (VgReplay  *self,
                 GError   **error)
 {
   VgScenarioEvent *event;
+  VgJournal *journal;
+  gboolean ok;
 
   g_return_val_if_fail (VG_IS_REPLAY (self), FALSE);
 
   if (self->next >= vg_scenario_get_n_events (self->scenario))
     return FALSE;
   event = vg_scenario_get_event (self->scenario, self->next);
+  if (!take_timed (self, vg_scenario_event_get_time_usec (event), FALSE, error))
+    return FALSE;
   vg_clock_set_now (vg_situation_get_clock (self->situation), vg_scenario_event_get_time (event));
-  if (!play (self, event, error))
+  /* What one event journals (its payload, the projections and proposals it moves) is written
+   * once; a decision taken after it is still durable before it counts as taken. */
+  journal = vg_situation_get_journal (self->situation);
+  vg_journal_begin_group (journal);
+  ok = play (self, event, error) &&
+       (self->decisions == NULL ||
+        vg_decision_script_take_matched (self->decisions, vg_situation_get_proposals (self->situation), error));
+  if (!vg_journal_end_group (journal, ok ? error : NULL) || !ok)
     return FALSE;
   self->next++;
   g_signal_emit (self, signals[EVENT_PLAYED], 0, event);
@@ -262,6 +303,8 @@ vg_replay_advance_to (VgReplay  *self,
       return FALSE;
 
   end = vg_time_to_usec (vg_scenario_get_end (self->scenario));
+  if (!take_timed (self, MIN (usec, end), TRUE, error))
+    return FALSE;
   {
     g_autoptr(GDateTime) at = vg_time_new_from_usec (MIN (usec, end));
 
@@ -277,7 +320,11 @@ vg_replay_run_to_end (VgReplay  *self,
 {
   g_return_val_if_fail (VG_IS_REPLAY (self), FALSE);
 
-  return vg_replay_advance_to (self, vg_time_to_usec (vg_scenario_get_end (self->scenario)), error);
+  if (!vg_replay_advance_to (self, vg_time_to_usec (vg_scenario_get_end (self->scenario)), error))
+    return FALSE;
+  if (self->decisions != NULL)
+    vg_decision_script_finish (self->decisions);
+  return TRUE;
 }
 
 gint64

@@ -5,6 +5,7 @@
 
 #include <glib-object.h>
 
+#include "vg-decision-script.h"
 #include "vg-scenario.h"
 #include "vg-situation.h"
 
@@ -24,6 +25,12 @@ G_DECLARE_FINAL_TYPE (VgReplay, vg_replay, VG, REPLAY, GObject)
 VgReplay    *vg_replay_new              (VgScenario   *scenario,
                                          VgSituation  *situation,
                                          GError      **error);
+/* Takes @script's decisions during the replay: timed ones when the clock reaches them (after
+ * the events of that instant), the others after the event that made a matching proposal pending.
+ * VG_SCENARIO_ERROR_TIME if one is timed outside the scenario. */
+gboolean     vg_replay_set_decisions    (VgReplay          *self,
+                                         VgDecisionScript  *script,
+                                         GError           **error);
 /* The scenario; borrowed. */
 VgScenario  *vg_replay_get_scenario     (VgReplay     *self);
 /* The situation replayed into; borrowed. */

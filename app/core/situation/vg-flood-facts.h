@@ -15,11 +15,9 @@ G_BEGIN_DECLS
  * One "flood.gauge" fact per outlook, keyed by the river gauge's station code, with every
  * envelope of its library gauge: expected when its stage is reached in the readings or within the
  * projection's horizon, its ETA (the first crossing) with the band's half-width in minutes, the
- * sensitive sites inside it, and the streets it cuts — one per street name, its longest segment
- * inside as the geometry, the VG_FLOOD_FACTS_MAX_STREETS longest inside at most (a closure plan
- * names the main cuts, not every alley; the projection entry keeps the full list). */
+ * sensitive sites inside it, and the streets it cuts (vg-envelope-facts: the main cuts, as a
+ * closure plan names them, not every alley; the projection entry keeps the full list). */
 
-#define VG_FLOOD_FACTS_MAX_STREETS  40
 #define VG_FLOOD_FACTS_METHOD       "vigie-flood-trend"
 #define VG_FLOOD_FACTS_METHOD_VERSION "1"
 

@@ -25,6 +25,12 @@ struct _VgHazardModels
   GPtrArray            *warnings;
   GPtrArray            *playbooks;
   GHashTable           *gauges;     /* river gauge code → library gauge code (owned) */
+
+  /* Each envelope's fact parts, computed on first use (they cost a PROJ transform and an
+   * exposure walk, and every evaluation of the proposals asks for them again). */
+  GMutex                envelope_lock;
+  VgCrsTransform       *to_wgs84;   /* only used under envelope_lock: PROJ is not thread-safe */
+  GPtrArray            *envelope_facts;  /* envelope index → VgEnvelopeFacts or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (VgHazardModels, vg_hazard_models, G_TYPE_OBJECT)
@@ -42,6 +48,9 @@ vg_hazard_models_finalize (GObject *object)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->playbooks, g_ptr_array_unref);
   g_clear_pointer (&self->gauges, g_hash_table_unref);
+  g_clear_object (&self->to_wgs84);
+  g_clear_pointer (&self->envelope_facts, g_ptr_array_unref);
+  g_mutex_clear (&self->envelope_lock);
 
   G_OBJECT_CLASS (vg_hazard_models_parent_class)->finalize (object);
 }
@@ -57,6 +66,8 @@ vg_hazard_models_init (VgHazardModels *self)
 {
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->gauges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_mutex_init (&self->envelope_lock);
+  self->envelope_facts = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_envelope_facts_free);
 }
 
 /* The river gauge codes each library gauge answers: its own, and its legacy site code. */
@@ -191,4 +202,31 @@ vg_hazard_models_resolve_gauge (VgHazardModels *self,
     return NULL;
   g_strlcpy (site, code, sizeof site);
   return g_hash_table_lookup (self->gauges, site);
+}
+
+const VgEnvelopeFacts *
+vg_hazard_models_get_envelope_facts (VgHazardModels  *self,
+                                     guint            envelope,
+                                     GError         **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  VgEnvelopeFacts *facts;
+
+  g_return_val_if_fail (VG_IS_HAZARD_MODELS (self), NULL);
+  g_return_val_if_fail (envelope < vg_flood_library_get_n_envelopes (self->library), NULL);
+
+  locker = g_mutex_locker_new (&self->envelope_lock);
+  if (envelope < self->envelope_facts->len && (facts = g_ptr_array_index (self->envelope_facts, envelope)) != NULL)
+    return facts;
+  if (self->to_wgs84 == NULL &&
+      (self->to_wgs84 = vg_crs_transform_new ("EPSG:2154", "EPSG:4326", error)) == NULL)
+    return NULL;
+  facts = vg_envelope_facts_new (self->index, envelope, self->assets, G_LIST_MODEL (self->sites), self->to_wgs84, error);
+  if (facts == NULL)
+    return NULL;
+  if (envelope >= self->envelope_facts->len)
+    g_ptr_array_set_size (self->envelope_facts, envelope + 1);
+  g_ptr_array_index (self->envelope_facts, envelope) = facts;
+  /* Never replaced nor freed before the models: the caller may keep the pointer. */
+  return facts;
 }

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "vg-envelope-facts.h"
 #include "vg-flood-assets.h"
 #include "vg-flood-exposure-index.h"
 #include "vg-flood-library.h"
@@ -18,7 +19,9 @@ G_DECLARE_FINAL_TYPE (VgHazardModels, vg_hazard_models, VG, HAZARD_MODELS, GObje
 
 /* The city data the projections and proposals run on, loaded once (a few hundred milliseconds: load it off
  * the main thread) and immutable after: the heat districts, the sensitive sites, and the flood
- * envelope library with its assets and precomputed exposure index. */
+ * envelope library with its assets and precomputed exposure index. The only thing that changes
+ * is a cache of what each envelope reaches (vg_hazard_models_get_envelope_facts()), filled on
+ * first use under a lock, so the models can be shared between threads. */
 
 /* Loads the districts, sites and flood assets from the GeoPackage @geodata, the envelope
  * library @flood_library (GeoPackage or GeoJSON) and the playbooks of @playbooks (a folder;
@@ -48,5 +51,11 @@ GPtrArray            *vg_hazard_models_get_warnings       (VgHazardModels *self)
  * NULL if the library has none; static or borrowed. */
 const char           *vg_hazard_models_resolve_gauge      (VgHazardModels *self,
                                                            const char     *code);
+/* The sites and streets envelope @envelope of the library reaches, computed on first use and
+ * kept (thread-safe); borrowed, valid as long as @self. VG_GEO_ERROR if a street cannot be
+ * placed in WGS84. */
+const VgEnvelopeFacts *vg_hazard_models_get_envelope_facts (VgHazardModels *self,
+                                                            guint           envelope,
+                                                            GError        **error);
 
 G_END_DECLS

@@ -91,6 +91,7 @@ struct _VgProjector
 
   GListStore     *flood;          /* VgFloodOutlook, library gauge order */
   GHashTable     *flood_inputs;   /* library gauge → "river gauge|last time|count" projected */
+  GHashTable     *outlines;       /* VgFloodEnvelope → its simplified WGS84 outline (sealed JsonNode) */
   VgHeatOutlook  *heat;
   VgForecast     *heat_forecast;  /* the forecast last projected (or failed) */
   char           *problem;
@@ -113,6 +114,7 @@ vg_projector_finalize (GObject *object)
   g_clear_object (&self->to_wgs84);
   g_clear_object (&self->flood);
   g_clear_pointer (&self->flood_inputs, g_hash_table_unref);
+  g_clear_pointer (&self->outlines, g_hash_table_unref);
   g_clear_object (&self->heat);
   g_clear_object (&self->heat_forecast);
   g_clear_pointer (&self->problem, g_free);
@@ -135,6 +137,7 @@ vg_projector_init (VgProjector *self)
 {
   self->flood = g_list_store_new (VG_TYPE_FLOOD_OUTLOOK);
   self->flood_inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->outlines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_node_unref);
 }
 
 VgProjector *
@@ -387,12 +390,19 @@ queue_outlook (VgProjector    *self,
       json_builder_add_value (b, vg_flood_totals_to_json (vg_flood_outlook_get_totals (outlook)));
       json_builder_set_member_name (b, "exposure_method");
       json_builder_add_string_value (b, vg_flood_exposure_index_get_method ());
-      geometry = vg_shape_to_geojson (vg_flood_envelope_get_extent (e), 0, self->geos, self->to_wgs84,
-                                      GEOMETRY_TOLERANCE_M, &geometry_error);
+      /* An envelope's outline never changes: simplified and converted once (the models, which
+       * own the envelopes, outlive us). */
+      if ((geometry = g_hash_table_lookup (self->outlines, e)) == NULL &&
+          (geometry = vg_shape_to_geojson (vg_flood_envelope_get_extent (e), 0, self->geos, self->to_wgs84,
+                                           GEOMETRY_TOLERANCE_M, &geometry_error)) != NULL)
+        {
+          json_node_seal (geometry);
+          g_hash_table_insert (self->outlines, e, geometry);
+        }
       if (geometry != NULL)
         {
           json_builder_set_member_name (b, "geometry");
-          json_builder_add_value (b, geometry);
+          json_builder_add_value (b, json_node_copy (geometry));   /* a new node, the same sealed object */
           json_builder_set_member_name (b, "geometry_note");
           json_builder_add_string_value (b, "envelope outline simplified to 5 m for the record");
         }
