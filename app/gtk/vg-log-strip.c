@@ -29,11 +29,14 @@ struct _VgLogStrip
   char               *search;
   char               *operator_name;
   GTimeZone          *city_zone;
+  GtkToggleButton    *link_button;
+  GtkLabel           *link_label;
+  char               *feature_id;    /* what the next note is linked to, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (VgLogStrip, vg_log_strip, GTK_TYPE_WIDGET)
 
-enum { RECORDED, FAILED, N_SIGNALS };
+enum { RECORDED, FAILED, FEATURE_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static gboolean
@@ -149,6 +152,18 @@ record_cb (VgLogStrip *self)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
 }
 
+/* An entry with linked features leads to the first one on the map. */
+static void
+activate_cb (VgLogStrip *self,
+             guint       position)
+{
+  g_autoptr(VgLogEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  const char * const *ids = entry != NULL ? vg_log_entry_get_features (entry) : NULL;
+
+  if (ids != NULL && ids[0] != NULL)
+    g_signal_emit (self, signals[FEATURE_ACTIVATED], 0, ids[0]);
+}
+
 static void
 vg_log_strip_dispose (GObject *object)
 {
@@ -163,6 +178,7 @@ vg_log_strip_dispose (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->operator_name, g_free);
   g_clear_pointer (&self->city_zone, g_time_zone_unref);
+  g_clear_pointer (&self->feature_id, g_free);
 
   G_OBJECT_CLASS (vg_log_strip_parent_class)->dispose (object);
 }
@@ -179,6 +195,9 @@ vg_log_strip_class_init (VgLogStripClass *klass)
   signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT64);
   /* A note could not be recorded: why, for the operator (the text stays in the field). */
+  /* An entry linked to map features was activated: the first feature's id. */
+  signals[FEATURE_ACTIVATED] = g_signal_new ("feature-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -190,6 +209,9 @@ vg_log_strip_class_init (VgLogStripClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VgLogStrip, log_stack);
   gtk_widget_class_bind_template_child (widget_class, VgLogStrip, scroller);
   gtk_widget_class_bind_template_child (widget_class, VgLogStrip, list_view);
+  gtk_widget_class_bind_template_child (widget_class, VgLogStrip, link_button);
+  gtk_widget_class_bind_template_child (widget_class, VgLogStrip, link_label);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, record_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -287,6 +309,7 @@ vg_log_strip_record (VgLogStrip *self,
                      const char *text)
 {
   g_autoptr(GError) error = NULL;
+  const char *features[2] = { NULL, NULL };
   guint64 seq = 0;
 
   g_return_val_if_fail (VG_IS_LOG_STRIP (self), FALSE);
@@ -294,11 +317,16 @@ vg_log_strip_record (VgLogStrip *self,
 
   if (self->situation == NULL)
     return FALSE;
-  if (!vg_situation_add_note (self->situation, self->operator_name, text, NULL, &seq, &error))
+  if (self->feature_id != NULL && gtk_toggle_button_get_active (self->link_button))
+    features[0] = self->feature_id;
+  if (!vg_situation_add_note (self->situation, self->operator_name, text, features[0] != NULL ? features : NULL,
+                              &seq, &error))
     {
       g_signal_emit (self, signals[FAILED], 0, error->message);
       return FALSE;
     }
+  /* A link is for one entry. */
+  vg_log_strip_set_feature (self, NULL, NULL);
   g_signal_emit (self, signals[RECORDED], 0, seq);
   return TRUE;
 }
@@ -321,4 +349,43 @@ vg_log_strip_set_search (VgLogStrip *self,
   self->search = g_strdup (text);
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+vg_log_strip_set_feature (VgLogStrip *self,
+                          const char *feature_id,
+                          const char *name)
+{
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (VG_IS_LOG_STRIP (self));
+
+  g_free (self->feature_id);
+  self->feature_id = g_strdup (feature_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_button), feature_id != NULL);
+  if (feature_id == NULL)
+    return;
+  gtk_label_set_text (self->link_label, name != NULL ? name : feature_id);
+  gtk_toggle_button_set_active (self->link_button, TRUE);
+  tooltip = g_strdup_printf (_("The next entry is linked to %s on the map; press to leave it unlinked"),
+                             name != NULL ? name : feature_id);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_button), tooltip);
+}
+
+const char *
+vg_log_strip_get_feature (VgLogStrip *self)
+{
+  g_return_val_if_fail (VG_IS_LOG_STRIP (self), NULL);
+
+  return self->feature_id != NULL && gtk_toggle_button_get_active (self->link_button) ? self->feature_id : NULL;
+}
+
+void
+vg_log_strip_activate_entry (VgLogStrip *self,
+                             guint       position)
+{
+  g_return_if_fail (VG_IS_LOG_STRIP (self));
+
+  if (self->filtered != NULL && position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+    activate_cb (self, position);
 }

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VgLogStrip, vg_log_strip, VG, LOG_STRIP, GtkWidget)
 
 /* The strip under the map: the operator log (main courante) — searchable, each entry with its
- * situation time, author and linked features, and a field to record a new one — and the
- * situation timeline. A note is shown as recorded only once the journal has it on disk. */
+ * situation time, author and linked features, and a field to record a new one. A note is shown as recorded only once the journal has it on disk. A note
+ * is linked to the site whose popover was opened last (vg_log_strip_set_feature()); activating an
+ * entry with links emits ::feature-activated (the feature's id) to show it on the map. */
 
 /* New, empty strip. */
 GtkWidget  *vg_log_strip_new              (void);
@@ -36,5 +37,16 @@ guint       vg_log_strip_get_n_shown      (VgLogStrip  *self);
 /* Filters the list by @text, as the search field does. */
 void        vg_log_strip_set_search       (VgLogStrip  *self,
                                            const char  *text);
+
+/* Links the next entry to the map feature @feature_id ("site:…", named @name; NULL: none), as
+ * opening a site's popover does; the operator may unlink it before recording. */
+void        vg_log_strip_set_feature      (VgLogStrip  *self,
+                                           const char  *feature_id,
+                                           const char  *name);
+/* Activates the entry shown at @position, as a double click does. */
+void        vg_log_strip_activate_entry   (VgLogStrip  *self,
+                                           guint        position);
+/* The feature the next entry will be linked to, or NULL; borrowed. */
+const char *vg_log_strip_get_feature      (VgLogStrip  *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "vg-feed-origin.h"
 #include "vg-hazard-layers.h"
@@ -46,11 +47,25 @@ struct _VgMapView
   VgHazardLayers      *hazard_layers;
   VgTargetLayer       *target_layer;
   VgTargetLayer       *exposed_layer;
+  GListModel          *sites;
   gboolean             online;
   gboolean             homed;    /* framed the Métropole once the widget had a size */
 };
 
 G_DEFINE_FINAL_TYPE (VgMapView, vg_map_view, GTK_TYPE_WIDGET)
+
+enum { FEATURE_SHOWN, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* The operator opened a site's popover: notes may be linked to it ("site:ID"). */
+static void
+site_shown_cb (VgMapView *self,
+               GObject   *item)
+{
+  g_autofree char *id = g_strdup_printf ("site:%s", vg_site_get_id (VG_SITE (item)));
+
+  g_signal_emit (self, signals[FEATURE_SHOWN], 0, id, vg_site_get_name (VG_SITE (item)));
+}
 
 static const char *
 offline_license (void)
@@ -296,6 +311,7 @@ vg_map_view_dispose (GObject *object)
   g_clear_object (&self->hazard_layers);
   g_clear_object (&self->target_layer);
   g_clear_object (&self->exposed_layer);
+  g_clear_object (&self->sites);
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_MAP_VIEW);
   g_clear_object (&self->projector);
   g_clear_object (&self->offline_source);
@@ -317,6 +333,10 @@ vg_map_view_class_init (VgMapViewClass *klass)
 
   object_class->dispose = vg_map_view_dispose;
   widget_class->size_allocate = vg_map_view_size_allocate;
+
+  /* A feature's popover was opened: its id ("site:…") and its name. */
+  signals[FEATURE_SHOWN] = g_signal_new ("feature-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                         NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   widget_class->measure = vg_map_view_measure;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
@@ -377,6 +397,8 @@ vg_map_view_set_basemap (VgMapView  *self,
       self->sites_layer = vg_point_layer_new (shumate_map_get_viewport (map), G_LIST_MODEL (visible), 9,
                                               vg_site_item_locate, vg_site_item_draw, vg_site_item_detail);
       shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->sites_layer));
+      g_signal_connect_object (self->sites_layer, "item-shown", G_CALLBACK (site_shown_cb), self, G_CONNECT_SWAPPED);
+      self->sites = g_object_ref (sites);
     }
   if (self->picture != NULL)
     add_picture_layers (self);
@@ -630,4 +652,27 @@ vg_map_view_get_exposed_layer (VgMapView *self)
   g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
 
   return self->exposed_layer;
+}
+
+gboolean
+vg_map_view_focus_feature (VgMapView  *self,
+                           const char *feature_id)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (feature_id != NULL, FALSE);
+
+  if (!g_str_has_prefix (feature_id, "site:") || self->sites == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (self->sites); i++)
+    {
+      g_autoptr(VgSite) site = g_list_model_get_item (self->sites, i);
+
+      if (g_str_equal (vg_site_get_id (site), feature_id + strlen ("site:")))
+        {
+          vg_map_view_go_to (self, vg_site_get_latitude (site), vg_site_get_longitude (site), 16);
+          vg_point_layer_show_item (self->sites_layer, site);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -24,6 +24,9 @@ struct _VgPointLayer
 
 G_DEFINE_FINAL_TYPE (VgPointLayer, vg_point_layer, SHUMATE_TYPE_LAYER)
 
+enum { ITEM_SHOWN, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static double
 symbol_size (VgPointLayer *self)
 {
@@ -113,6 +116,7 @@ show_at (VgPointLayer *self,
   gtk_popover_set_child (GTK_POPOVER (self->popover), self->detail (item));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &(GdkRectangle) { x - 6, y - 6, 12, 12 });
   gtk_popover_popup (GTK_POPOVER (self->popover));
+  g_signal_emit (self, signals[ITEM_SHOWN], 0, item);
 }
 
 static void
@@ -162,6 +166,10 @@ vg_point_layer_class_init (VgPointLayerClass *klass)
   object_class->dispose = vg_point_layer_dispose;
   widget_class->snapshot = vg_point_layer_snapshot;
   widget_class->size_allocate = vg_point_layer_size_allocate;
+
+  /* The popover of an item was opened (the GObject item). */
+  signals[ITEM_SHOWN] = g_signal_new ("item-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
 }
 
 static void

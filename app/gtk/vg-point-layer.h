@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VgPointLayer, vg_point_layer, VG, POINT_LAYER, ShumateLayer)
 
 /* A map layer of point items of a GListModel (gauges, incidents, sites...), all drawn in one
- * snapshot — libshumate's markers cost a widget each — with a popover for the one clicked. What
+ * snapshot — libshumate's markers cost a widget each — with a popover for the one clicked
+ * (::item-shown says which). What
  * an item looks like and says is given by the functions below. */
 
 /* Position of @item; FALSE if it has none (not drawn). */

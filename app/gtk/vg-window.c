@@ -421,6 +421,18 @@ replay_failed_cb (VgWindow   *self,
 }
 
 static void
+log_feature_activated_cb (VgWindow   *self,
+                          const char *feature_id)
+{
+  if (!vg_map_view_focus_feature (self->map_view, feature_id))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is not on the map"), feature_id);
+
+      vg_window_add_toast (self, message);
+    }
+}
+
+static void
 problem_changed_cb (VgWindow *self)
 {
   if (vg_situation_get_problem (self->situation) != NULL)
@@ -444,6 +456,11 @@ attach_situation (VgWindow      *self,
     }
   self->situation = g_object_ref (situation);
   vg_log_strip_set_situation (self->log_strip, situation);
+  /* Notes link to the site last looked at; a linked note leads back to it. */
+  g_signal_connect_object (self->map_view, "feature-shown", G_CALLBACK (vg_log_strip_set_feature), self->log_strip,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->log_strip, "feature-activated", G_CALLBACK (log_feature_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   vg_proposals_panel_set_situation (self->proposals_panel, situation, self->map_view);
   g_signal_connect_object (self->proposals_panel, "recorded", G_CALLBACK (decision_recorded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->proposals_panel, "notify::operator", G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);

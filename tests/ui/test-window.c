@@ -206,6 +206,27 @@ test_site_popover (void)
   g_assert_true (gtk_widget_get_visible (popover));
   g_assert_true (label_in_tree (popover, "Zénith"));
   gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The next log entry is linked to the site looked at, and leads back to it. */
+  {
+    VgLogStrip *strip = VG_LOG_STRIP (vg_window_get_log_strip (window));
+    GListModel *log = vg_situation_get_log (vg_application_get_situation (app));
+    g_autofree char *id = g_strdup_printf ("site:%s", vg_site_get_id (zenith));
+    g_autoptr(VgLogEntry) last = NULL;
+    ShumateViewport *viewport = shumate_map_get_viewport (vg_map_view_get_map (vg_window_get_map_view (window)));
+
+    g_assert_cmpstr (vg_log_strip_get_feature (strip), ==, id);
+    g_assert_true (vg_log_strip_record (strip, "Zénith : parking réquisitionné pour les secours"));
+    last = g_list_model_get_item (log, g_list_model_get_n_items (log) - 1);
+    g_assert_cmpstr (vg_log_entry_get_features (last)[0], ==, id);
+    g_assert_null (vg_log_strip_get_feature (strip));
+    vg_map_view_go_home (vg_window_get_map_view (window));
+    settle ();
+    vg_log_strip_activate_entry (strip, vg_log_strip_get_n_shown (strip) - 1);
+    settle ();
+    g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), vg_site_get_latitude (zenith), 1e-4);
+    g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), vg_site_get_longitude (zenith), 1e-4);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
