@@ -33,7 +33,7 @@ struct _VgReplayBar
 
 G_DEFINE_FINAL_TYPE (VgReplayBar, vg_replay_bar, GTK_TYPE_WIDGET)
 
-enum { FAILED, N_SIGNALS };
+enum { FAILED, SEEK_BACK, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static gint64
@@ -158,6 +158,10 @@ vg_replay_bar_class_init (VgReplayBarClass *klass)
   /* The replay stopped on an error (the journal cannot be written): why, for the operator. */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Asked for an earlier time (Unix µs): the journal only goes forward, so the window offers a
+   * new run replayed to that time. */
+  signals[SEEK_BACK] = g_signal_new ("seek-back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-replay-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, VgReplayBar, play_button);
@@ -241,8 +245,11 @@ vg_replay_bar_seek (VgReplayBar *self,
 
   g_return_if_fail (VG_IS_REPLAY_BAR (self));
 
-  /* The exercise journal is append-only: the run goes forward, never back. */
-  if (usec > scenario_now (self) && !vg_replay_advance_to (self->replay, usec, &error))
+  /* The exercise journal is append-only: the run goes forward, never back; going back is a new
+   * run, which the window offers. A minute's slack absorbs the slider's rounding. */
+  if (usec < scenario_now (self) - 60 * G_USEC_PER_SEC)
+    g_signal_emit (self, signals[SEEK_BACK], 0, usec);
+  else if (usec > scenario_now (self) && !vg_replay_advance_to (self->replay, usec, &error))
     report (self, error);
   update_display (self);
 }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (VgReplayBar, vg_replay_bar, VG, REPLAY_BAR, GtkWidget)
 
 /* The exercise controller's replay bar: play/pause, next event, speed (1× to 3600×, or as fast
  * as possible), the scenario time shown large, and a slider to jump ahead. It drives the
- * replay from the main loop; the scenario clock, not the wall clock, stamps everything. */
+ * replay from the main loop; the scenario clock, not the wall clock, stamps everything.
+ * Signals: ::failed (message); ::seek-back (usec) when asked for an earlier time. */
 
 /* New bar driving @replay. */
 GtkWidget *vg_replay_bar_new        (VgReplay    *replay);
@@ -26,7 +27,8 @@ void       vg_replay_bar_toggle      (VgReplayBar *self);
 /* Replay speed in scenario seconds per second (0: as fast as possible). */
 void       vg_replay_bar_set_speed   (VgReplayBar *self,
                                       double       speed);
-/* Jumps ahead to @usec (scenario time; earlier times are ignored: a run is never rewound). */
+/* Jumps ahead to @usec (scenario time); an earlier time emits ::seek-back, since a run is never
+ * rewound. */
 void       vg_replay_bar_seek        (VgReplayBar *self,
                                       gint64       usec);
 /* Plays the next event now. */

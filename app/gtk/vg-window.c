@@ -53,6 +53,8 @@ struct _VgWindow
   gboolean              exercise;
   gint64                created_usec;
   gulong                first_frame_handler;
+  VgReplay             *replay;
+  GtkWidget            *seek_back_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (VgWindow, vg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -413,6 +415,65 @@ sign_in_action (GtkWidget  *widget,
   vg_proposals_panel_present_sign_in (self->proposals_panel);
 }
 
+static gboolean
+destroy_idle (gpointer user_data)
+{
+  gtk_window_destroy (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+seek_back_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       VgWindow         *self)
+{
+  VgApplication *app = VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  gint64 usec = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "vg-usec");
+  g_autoptr(GError) error = NULL;
+  GtkWindow *run;
+
+  self->seek_back_dialog = NULL;
+  if (!g_str_equal (response, "restart"))
+    return;
+  run = vg_application_start_exercise (app, vg_scenario_get_dir (vg_replay_get_scenario (self->replay)), &error);
+  if (run == NULL)
+    {
+      vg_window_show_error (self, error->message);
+      return;
+    }
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (run)), usec);
+  gtk_window_present (run);
+  /* Once the dialog, transient for this window, is gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle, g_object_ref (self), g_object_unref);
+}
+
+/* Back in time: this run's journal stays as it is; a new run is replayed to that time. */
+static void
+seek_back_cb (VgWindow *self,
+              gint64    usec)
+{
+  g_autoptr(GDateTime) utc = vg_time_new_from_usec (usec);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->city_zone);
+  g_autofree char *when = g_date_time_format (local, "%d/%m %H:%M");
+  g_autofree char *heading = g_strdup_printf (_("Go back to %s?"), when);
+  g_autofree char *body = g_strdup_printf (_("An exercise journal only goes forward. Vigie starts a new run of this "
+                                             "scenario and replays it to %s; this run's journal is kept as it is (%s)."),
+                                           when, vg_journal_get_path (vg_situation_get_journal (self->situation)));
+  AdwMessageDialog *dialog;
+
+  if (self->seek_back_dialog != NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restart", _("_New Run"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restart", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restart");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "vg-usec", g_memdup2 (&usec, sizeof usec), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (seek_back_response_cb), self, 0);
+  self->seek_back_dialog = GTK_WIDGET (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 replay_failed_cb (VgWindow   *self,
                   const char *message)
@@ -516,6 +577,8 @@ setup_with_application (VgWindow      *self,
     {
       self->replay_bar = VG_REPLAY_BAR (vg_replay_bar_new (replay));
       g_signal_connect_object (self->replay_bar, "failed", G_CALLBACK (replay_failed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->replay_bar, "seek-back", G_CALLBACK (seek_back_cb), self, G_CONNECT_SWAPPED);
+      self->replay = g_object_ref (replay);
       gtk_box_append (self->replay_slot, GTK_WIDGET (self->replay_bar));
       gtk_widget_set_visible (GTK_WIDGET (self->replay_slot), TRUE);
       /* The controller's pane exists in an exercise only. */
@@ -535,6 +598,7 @@ vg_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VG_TYPE_WINDOW);
   g_clear_object (&self->clock);
   g_clear_object (&self->situation);
+  g_clear_object (&self->replay);
   g_clear_pointer (&self->city_zone, g_time_zone_unref);
   g_clear_pointer (&self->clock_text, g_free);
 

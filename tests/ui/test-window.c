@@ -878,6 +878,58 @@ test_store_problem_banner (void)
   gtk_window_destroy (window);
 }
 
+static AdwMessageDialog *
+dialog_over (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == window)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Going back in an exercise is a new run replayed to that time; the old run's journal stays. */
+static void
+test_seek_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2014, 9, 29, 18, 0, 0);
+  g_autoptr(GDateTime) noon = g_date_time_new_utc (2014, 9, 29, 12, 0, 0);
+  g_autofree char *old_journal = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *run = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (evening));
+  old_journal = g_strdup (vg_journal_get_path (vg_situation_get_journal (vg_window_get_situation (VG_WINDOW (window)))));
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (noon));
+  settle ();
+  /* Nothing went back: the run asks first. */
+  g_assert_cmpint (vg_clock_get_now_usec (vg_situation_get_clock (vg_window_get_situation (VG_WINDOW (window)))), ==,
+                   vg_time_to_usec (evening));
+  dialog = dialog_over (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "restart");
+  settle ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (VG_IS_WINDOW (l->data) && vg_window_get_exercise (l->data) && l->data != (gpointer) window)
+      run = l->data;
+  g_assert_nonnull (run);
+  g_assert_cmpint (vg_clock_get_now_usec (vg_situation_get_clock (vg_window_get_situation (VG_WINDOW (run)))), ==,
+                   vg_time_to_usec (noon));
+  g_assert_cmpstr (vg_journal_get_path (vg_situation_get_journal (vg_window_get_situation (VG_WINDOW (run)))), !=, old_journal);
+  g_assert_true (g_file_test (old_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (vg_journal_verify_file (old_journal, NULL, NULL, NULL, NULL, NULL));
+  gtk_window_destroy (run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +966,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/proposals-sign-off", test_proposals_sign_off);
   g_test_add_func ("/vigie/ui/window/controller-inject", test_controller_inject);
   g_test_add_func ("/vigie/ui/window/store-problem-banner", test_store_problem_banner);
+  g_test_add_func ("/vigie/ui/window/seek-back", test_seek_back);
 
   status = g_test_run ();
   g_clear_object (&app);
