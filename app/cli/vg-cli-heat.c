@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -365,7 +367,7 @@ print_text (const char       *file,
       g_autofree char *first = format_time (vg_hourly_forecast_get_times (forecast)[0], zone);
       g_autofree char *last = format_time (vg_hourly_forecast_get_times (forecast)[n - 1], zone);
 
-      g_print (_("Forecast %s: model run %s, %" G_GSIZE_FORMAT " hours %s → %s\n"), file,
+      g_print (_("Forecast %s: model run %s, %zu hours %s → %s\n"), file,
                vg_hourly_forecast_get_model_run (forecast) ? vg_hourly_forecast_get_model_run (forecast) : _("not given"),
                n, first, last);
     }

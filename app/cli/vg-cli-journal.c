@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -122,7 +124,7 @@ journal_verify (int    argc,
   else if (intact)
     /* The last hash is what an operator copies into the paper log: it proves, later, that no
      * entry was cut off the end. */
-    g_print (_("%s: intact, %" G_GUINT64_FORMAT " entries, last hash %s\n"), file, n_entries, last_hash);
+    g_print (_("%s: intact, %" PRIu64 " entries, last hash %s\n"), file, n_entries, last_hash);
 
   return intact ? VG_CLI_EXIT_OK : vg_cli_fail_error (error);
 }
@@ -259,7 +261,7 @@ journal_show (int    argc,
   if (!read_ok)
     return vg_cli_fail_error (error);
   if (vg_journal_get_first_bad_seq (journal) != 0)
-    return vg_cli_fail (VG_CLI_EXIT_FAIL, _("%s: entry %" G_GUINT64_FORMAT " fails verification: %s"),
+    return vg_cli_fail (VG_CLI_EXIT_FAIL, _("%s: entry %" PRIu64 " fails verification: %s"),
                         file, vg_journal_get_first_bad_seq (journal), vg_journal_get_broken_reason (journal));
   return VG_CLI_EXIT_OK;
 }
@@ -340,7 +342,7 @@ journal_note (int    argc,
       print_built (builder);
     }
   else
-    g_print (_("%s: note %" G_GUINT64_FORMAT " recorded%s\n"), file, seq,
+    g_print (_("%s: note %" PRIu64 " recorded%s\n"), file, seq,
              created ? _(" (new journal)") : "");
   return VG_CLI_EXIT_OK;
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -179,7 +181,7 @@ vg_cli_parse_feed (int    argc,
 
   /* Refuse a huge file before reading it, as the poller refuses a huge body. */
   if (g_stat (argv[2], &st) == 0 && st.st_size > VG_FEED_MAX_PAYLOAD)
-    return vg_cli_fail (VG_CLI_EXIT_FAIL, _("Feed “%s”: payload: %" G_GINT64_FORMAT " bytes, over the limit of %u bytes (64 MiB)"),
+    return vg_cli_fail (VG_CLI_EXIT_FAIL, _("Feed “%s”: payload: %" PRId64 " bytes, over the limit of %u bytes (64 MiB)"),
                         argv[2], (gint64) st.st_size, VG_FEED_MAX_PAYLOAD);
   if (!g_file_get_contents (argv[2], &contents, &len, &error))
     return vg_cli_fail_error (error);

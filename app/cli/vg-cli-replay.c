@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -167,14 +169,14 @@ print_text (JsonObject *o,
   JsonArray *scripted = json_object_get_array_member (o, "scripted_decisions");
   g_autoptr(GList) states = json_object_get_members (by_state);
 
-  g_print (_("%s replayed into %s: %" G_GINT64_FORMAT " events, %" G_GINT64_FORMAT " journal entries (last hash %s)\n"),
+  g_print (_("%s replayed into %s: %" PRId64 " events, %" PRId64 " journal entries (last hash %s)\n"),
            scenario_id, journal, json_object_get_int_member (o, "events"), json_object_get_int_member (o, "entries"),
            json_object_get_string_member (o, "last_hash"));
-  g_print (_("  %" G_GINT64_FORMAT " projections, %" G_GINT64_FORMAT " proposals (%" G_GINT64_FORMAT " proposal entries), "
-             "%" G_GINT64_FORMAT " decisions\n"),
+  g_print (_("  %" PRId64 " projections, %" PRId64 " proposals (%" PRId64 " proposal entries), "
+             "%" PRId64 " decisions\n"),
            json_object_get_int_member (o, "projection_entries"), json_object_get_int_member (o, "proposals"),
            json_object_get_int_member (o, "proposal_entries"), json_object_get_int_member (o, "decision_entries"));
-  g_print (_("  at the end: %" G_GINT64_FORMAT " open incidents, %" G_GINT64_FORMAT " warnings received; proposals:"),
+  g_print (_("  at the end: %" PRId64 " open incidents, %" PRId64 " warnings received; proposals:"),
            json_object_get_int_member (o, "open_incidents"), json_object_get_int_member (o, "warnings_received"));
   for (GList *l = states; l != NULL; l = l->next)
     g_print (" %s %" G_GINT64_FORMAT, (const char *) l->data, json_object_get_int_member (by_state, l->data));
@@ -183,7 +185,7 @@ print_text (JsonObject *o,
     {
       JsonObject *d = json_array_get_object_element (scripted, i);
 
-      g_print (_("  decision %" G_GINT64_FORMAT ": %s — %s\n"), json_object_get_int_member (d, "index"),
+      g_print (_("  decision %" PRId64 ": %s — %s\n"), json_object_get_int_member (d, "index"),
                json_object_get_string_member (d, "outcome"), json_object_get_string_member (d, "message"));
     }
   for (guint i = 0; i < json_array_get_length (gauges); i++)

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -255,7 +257,7 @@ update (VgProposalCard *self)
       g_autofree char *text = NULL;
 
       /* Translators: "Approved by Camille Martin (validator), journal entry 42 — reason". */
-      text = g_strdup_printf (_("%s by %s (%s), journal entry %" G_GUINT64_FORMAT "%s%s"),
+      text = g_strdup_printf (_("%s by %s (%s), journal entry %" PRIu64 "%s%s"),
                               vg_proposal_state_get_label (state), vg_proposal_get_decided_by (p),
                               vg_proposal_get_decided_role (p), vg_proposal_get_decision_seq (p),
                               reason != NULL ? " — " : "", reason != NULL ? reason : "");

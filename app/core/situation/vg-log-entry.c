@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -64,7 +66,7 @@ describe_decision (VgJournalEntry *entry)
   if (payload != NULL && JSON_NODE_HOLDS_OBJECT (payload))
     version = json_object_get_int_member_with_default (json_node_get_object (payload), "version", 0);
   /* Translators: a decision in the operator log: verdict id, proposal id, version, role. */
-  return g_strdup_printf (_("Decision: %s — %s v%" G_GINT64_FORMAT " (%s)%s%s"),
+  return g_strdup_printf (_("Decision: %s — %s v%" PRId64 " (%s)%s%s"),
                           verdict ? verdict : "?", proposal ? proposal : "?", version, role ? role : "?",
                           reason != NULL ? " — " : "", reason != NULL ? reason : "");
 }
