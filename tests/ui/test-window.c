@@ -643,17 +643,6 @@ journal_decisions (VgWindow *window)
   return decisions;
 }
 
-/* The card of the first shown proposal that does (@people) or does not act on people. */
-static guint
-find_card (VgProposalsPanel *panel,
-           gboolean          people)
-{
-  for (guint i = 0; i < vg_proposals_panel_get_n_shown (panel); i++)
-    if (vg_proposal_touches_people (vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, i))) == people)
-      return i;
-  g_assert_not_reached ();
-}
-
 /* The card of the first shown proposal of @action. */
 static guint
 find_action (VgProposalsPanel *panel,
@@ -722,7 +711,7 @@ test_proposals_sign_off (void)
 
   /* Nobody signed in: reading only; asking to decide opens the sign-in instead. */
   g_assert_null (vg_proposals_panel_get_operator (panel));
-  road = find_card (panel, FALSE);
+  road = find_action (panel, VG_ACTION_ROAD_CLOSURE);
   closure = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, road));
   g_assert_false (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, road), VG_VERDICT_APPROVE));
   g_assert_null (vg_proposals_panel_begin_decision (panel, closure, VG_VERDICT_APPROVE));
@@ -738,7 +727,7 @@ test_proposals_sign_off (void)
   g_assert_cmpint (vg_operator_get_role (vg_proposals_panel_get_operator (panel)), ==, VG_ROLE_OPERATOR);
 
   /* An operator may close roads, not evacuate: the buttons say so before the journal would. */
-  people = find_card (panel, TRUE);
+  people = find_action (panel, VG_ACTION_PUBLIC_ALERT_DRAFT);
   evacuation = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, people));
   g_assert_true (vg_proposal_touches_people (evacuation));
   road = find_action (panel, VG_ACTION_ROAD_CLOSURE);
