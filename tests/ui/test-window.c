@@ -611,6 +611,21 @@ count_target_pixels (GdkTexture *texture)
   return n;
 }
 
+static AdwMessageDialog *
+dialog_over (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == window)
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
 static gboolean
 proposals_shown (gpointer data)
 {
@@ -730,7 +745,11 @@ test_proposals_sign_off (void)
   people = find_action (panel, VG_ACTION_PUBLIC_ALERT_DRAFT);
   evacuation = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, people));
   g_assert_true (vg_proposal_touches_people (evacuation));
+  g_assert_false (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, people), VG_VERDICT_APPROVE));
   road = find_action (panel, VG_ACTION_ROAD_CLOSURE);
+  g_assert_true (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, road), VG_VERDICT_APPROVE));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog_over (window)), "cancel");
+  settle ();
   closure = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, road));
   id = g_strdup (vg_proposal_get_id (closure));
   version = vg_proposal_get_version (closure);
@@ -865,21 +884,6 @@ test_store_problem_banner (void)
   g_assert_cmpstr (vg_window_get_error (VG_WINDOW (window)), ==, message);
   g_assert_cmpstr (vg_situation_get_problem (vg_window_get_situation (VG_WINDOW (window))), ==, message);
   gtk_window_destroy (window);
-}
-
-static AdwMessageDialog *
-dialog_over (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == window)
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
 }
 
 /* Going back in an exercise is a new run replayed to that time; the old run's journal stays. */
