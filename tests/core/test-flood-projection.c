@@ -281,6 +281,31 @@ test_too_few (void)
   g_assert_error (error, VG_GEO_ERROR, VG_GEO_ERROR_MALFORMED);
 }
 
+/* A river that rose over 2 m, fell back and rises again (the Lez of 29 September, then of 6
+ * October): an envelope reached is dated by the rise it is in now, not by the first flood. */
+static void
+test_second_rise (void)
+{
+  static const double stages[] = { 1.0, 2.5, 1.0, 0.5, 1.0, 1.5, 2.5 };
+  g_autoptr(VgFloodLibrary) library = square_library ();
+  g_autoptr(VgFloodSeries) readings = series_of (T0, HOUR, stages, G_N_ELEMENTS (stages));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgFloodProjection) p = vg_flood_projection_new (library, "TEST0001", readings, NULL, NULL, &error);
+  const VgFloodCrossing *c;
+  guint n;
+
+  g_assert_no_error (error);
+  c = vg_flood_projection_get_crossings (p, &n);
+  g_assert_cmpuint (n, ==, 3);
+  /* 1 m: crossed upward again between 03:00 (0.5 m) and 04:00 (1.0 m), at 04:00. */
+  g_assert_true (c[0].already);
+  g_assert_cmpint (c[0].time_us, ==, T0 + 4 * HOUR);
+  /* 2 m: between 05:00 (1.5 m) and 06:00 (2.5 m), at 05:30 — not 00:40 in the first rise. */
+  g_assert_true (c[1].already);
+  g_assert_cmpint (c[1].time_us, ==, T0 + 5 * HOUR + HOUR / 2);
+  g_assert_false (c[2].already);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/vigie/flood/projection/trend-band", test_trend_band);
   g_test_add_func ("/vigie/flood/projection/forecast", test_forecast);
   g_test_add_func ("/vigie/flood/projection/too-few", test_too_few);
+  g_test_add_func ("/vigie/flood/projection/second-rise", test_second_rise);
 
   return g_test_run ();
 }

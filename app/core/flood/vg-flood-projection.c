@@ -132,6 +132,26 @@ path_crossing (const gint64 *times,
   return -1;
 }
 
+/* Start of the exceedance of @stage that the polyline (@times, @values) ends in: its last upward
+ * crossing, linearly in time (the first point if it was above all along); -1 if it ends below. A
+ * river that rose, fell and rose again is dated by the rise it is in now. */
+static gint64
+exceedance_start (const gint64 *times,
+                  const double *values,
+                  guint         n,
+                  double        stage)
+{
+  guint i = n;
+
+  if (n == 0 || values[n - 1] < stage)
+    return -1;
+  while (i > 0 && values[i - 1] >= stage)
+    i--;
+  if (i == 0)
+    return times[0];
+  return times[i - 1] + (gint64) llround ((stage - values[i - 1]) / (values[i] - values[i - 1]) * (times[i] - times[i - 1]));
+}
+
 static void
 add_step (VgFloodProjection *self,
           gint64             time_us,
@@ -284,7 +304,7 @@ vg_flood_projection_new (VgFloodLibrary           *library,
       self->statement = g_strdup ("Fewer than 3 readings and no forecast: the current stage only, no projection.");
     }
 
-  /* When each envelope's stage is first reached. */
+  /* When each envelope's stage is reached: in this rise of the river, or when it will be. */
   for (guint e = first; e < first + n_env; e++)
     {
       double stage = vg_flood_envelope_get_stage (vg_flood_library_get_envelope (library, e));
@@ -301,7 +321,7 @@ vg_flood_projection_new (VgFloodLibrary           *library,
               ov[i] = obs[i].stage_m;
             }
           c.already = TRUE;
-          c.time_us = c.earliest_us = c.latest_us = path_crossing (ot, ov, n_obs, stage);
+          c.time_us = c.earliest_us = c.latest_us = exceedance_start (ot, ov, n_obs, stage);
         }
       else if (self->method == VG_FLOOD_PROJECTION_TREND)
         {
