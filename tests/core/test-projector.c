@@ -471,6 +471,55 @@ test_gauge_pairing (void)
   g_assert_null (vg_hazard_models_resolve_gauge (models, "Y3204"));
 }
 
+/* A DATEX II lane closure in force on the traffic feed proposes a diversion around it, with the
+ * closed stretch as its target: the traffic playbook runs on live data, not only on test facts. */
+static void
+test_traffic_closure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "live.vigie-journal", NULL);
+  g_autofree char *sample = vg_test_data_path ("feeds/datex2/v3-situation-montpellier.xml");
+  g_autoptr(GDateTime) morning = g_date_time_new_utc (2024, 10, 17, 4, 0, 0);
+  g_autoptr(VgClock) clock = vg_clock_new_manual (morning);
+  g_autoptr(VgSituation) situation = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint diversions = 0;
+  VgProposalQueue *queue;
+
+  situation = vg_situation_open_or_create (path, clock, "Circulation", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (vg_situation_declare_feed (situation, "datex2-mmm", VG_FEED_KIND_DATEX2, "DATEX II", &error));
+  g_assert_true (vg_situation_set_hazard_models (situation, models, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  g_assert_true (vg_situation_ingest_payload (situation, "datex2-mmm", "file:///datex2", "application/xml",
+                                              vg_time_to_usec (morning), bytes, NULL, &error));
+  g_assert_no_error (error);
+
+  queue = vg_situation_get_proposals (situation);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VgProposal) proposal = g_list_model_get_item (G_LIST_MODEL (queue), i);
+
+      if (g_strcmp0 (vg_proposal_get_rule_id (proposal), "traffic-diversion") != 0)
+        continue;
+      diversions++;
+      g_assert_cmpstr (vg_proposal_get_hazard (proposal), ==, "traffic");
+      g_assert_cmpstr (vg_proposal_get_id (proposal), ==, "traffic-diversion/MMM-8812-2");
+      g_assert_cmpint (vg_proposal_get_state (proposal), ==, VG_PROPOSAL_PROPOSED);
+      g_assert_cmpuint (g_list_model_get_n_items (vg_proposal_get_targets (proposal)), >, 0);
+    }
+  /* One closure in force in the sample (the accident and the works are not closures). */
+  g_assert_cmpuint (diversions, ==, 1);
+  g_clear_object (&situation);
+  g_assert_true (vg_journal_verify_file (path, NULL, NULL, NULL, NULL, NULL));
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/vigie/projector/read-only", test_read_only_journals_nothing);
   g_test_add_func ("/vigie/projector/proposals", test_proposals_from_projections);
   g_test_add_func ("/vigie/projector/key-proposals", test_key_proposals);
+  g_test_add_func ("/vigie/projector/traffic-closure", test_traffic_closure);
 
   status = g_test_run ();
   g_clear_object (&models);

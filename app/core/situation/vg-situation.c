@@ -17,6 +17,7 @@
 #include "vg-log-entry.h"
 #include "vg-observation.h"
 #include "vg-situation.h"
+#include "vg-traffic-facts.h"
 #include "vg-flood-facts.h"
 #include "vg-heat-facts.h"
 #include "vg-warning.h"
@@ -35,7 +36,7 @@ struct _VgSituation
   GHashTable *feed_labels;  /* feed id → label for people */
   VgProjector *projector;
   VgProposalQueue *proposals;
-  gboolean     facts_changed;   /* a projection changed since the proposals were evaluated */
+  gboolean     facts_changed;   /* a projection or an incident changed since the proposals were evaluated */
 };
 
 G_DEFINE_FINAL_TYPE (VgSituation, vg_situation, G_TYPE_OBJECT)
@@ -522,8 +523,9 @@ projector_changed_cb (VgSituation *self)
   self->facts_changed = TRUE;
 }
 
-/* The projections as facts, run through the playbooks: new proposals and versions journalled.
- * Flood is always covered (no outlook: no flood to act on); heat once there is a forecast. */
+/* The projections and the road closures in force as facts, run through the playbooks: new
+ * proposals and versions journalled. Flood and traffic are always covered (no outlook, no
+ * closure: nothing to act on); heat once there is a forecast. */
 static gboolean
 evaluate_proposals (VgSituation  *self,
                     GError      **error)
@@ -540,7 +542,11 @@ evaluate_proposals (VgSituation  *self,
   heat = vg_projector_get_heat (self->projector);
   flood = vg_projector_get_flood (self->projector);
   facts = vg_fact_set_new (vg_clock_get_now_usec (self->clock),
-                           VG_HAZARD_MASK (VG_HAZARD_FLOOD) | (heat != NULL ? VG_HAZARD_MASK (VG_HAZARD_HEAT) : 0));
+                           VG_HAZARD_MASK (VG_HAZARD_FLOOD) | VG_HAZARD_MASK (VG_HAZARD_TRAFFIC) |
+                           (heat != NULL ? VG_HAZARD_MASK (VG_HAZARD_HEAT) : 0));
+  /* Road closures in force, from the traffic feeds. */
+  if (!vg_fact_set_add_traffic_closures (facts, vg_picture_get_incidents (self->picture), NULL, error))
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (flood); i++)
     {
       g_autoptr(VgFloodOutlook) outlook = g_list_model_get_item (flood, i);
@@ -620,6 +626,9 @@ vg_situation_ingest_payload (VgSituation  *self,
     }
   vg_picture_apply_batch (self->picture, batch);
   vg_picture_feed_succeeded (self->picture, feed_id, fetched_usec);
+  /* Incidents are facts too (road closures). */
+  if (vg_feed_batch_get_incidents (batch)->len > 0)
+    self->facts_changed = TRUE;
   if (out_batch != NULL)
     *out_batch = g_steal_pointer (&batch);
   if (self->projector != NULL)
