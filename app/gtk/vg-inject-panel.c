@@ -229,6 +229,15 @@ update_subtitles (VgInjectPanel *self)
       /* Translators: the controller's notes of a scripted inject, after what the players see. */
       subtitle = notes != NULL ? g_markup_printf_escaped (_("%s\nController: %s"), text != NULL ? text : "", notes)
                                : g_markup_escape_text (text != NULL ? text : "", -1);
+      if (vg_scenario_event_is_reconstructed (event))
+        {
+          const char *method = vg_scenario_get_reconstruction_method (scenario, vg_scenario_event_get_reconstruction (event), "fr");
+          g_autofree char *flag = g_markup_printf_escaped (_("\nRECONSTRUCTED — %s"), method != NULL ? method : _("invented for the exercise"));
+          char *with_flag = g_strconcat (subtitle, flag, NULL);
+
+          g_free (subtitle);
+          subtitle = with_flag;
+        }
       adw_action_row_set_subtitle (ADW_ACTION_ROW (g_ptr_array_index (self->rows, i)), subtitle);
     }
 }

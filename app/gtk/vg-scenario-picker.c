@@ -23,6 +23,56 @@ struct _VgScenarioPicker
 
 G_DEFINE_FINAL_TYPE (VgScenarioPicker, vg_scenario_picker, ADW_TYPE_WINDOW)
 
+static const char *
+text_in (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node = object != NULL && json_object_has_member (object, member) ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node))
+    return json_node_get_string (node);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_object_get_string_member_with_default (json_node_get_object (node), "fr", NULL);
+  return NULL;
+}
+
+/* Where every file of the scenario comes from, under which licence, and how each reconstructed
+ * part was made: the manifest's "sources" and "reconstructed", as written. */
+static char *
+describe_provenance (VgScenario *scenario)
+{
+  JsonObject *manifest = vg_scenario_get_manifest (scenario);
+  JsonArray *sources = json_object_has_member (manifest, "sources") ? json_object_get_array_member (manifest, "sources") : NULL;
+  JsonArray *made = json_object_has_member (manifest, "reconstructed")
+                    ? json_object_get_array_member (manifest, "reconstructed") : NULL;
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "<b>%s</b>", _("Sources"));
+  for (guint i = 0; sources != NULL && i < json_array_get_length (sources); i++)
+    {
+      JsonObject *s = json_array_get_object_element (sources, i);
+      gboolean real = json_object_get_boolean_member_with_default (s, "real", FALSE);
+      g_autofree char *line = g_markup_printf_escaped ("\n• %s — %s (%s)", text_in (s, "name") ? text_in (s, "name") : "?",
+                                                       text_in (s, "licence") ? text_in (s, "licence") : "?",
+                                                       real ? _("real data") : _("format or model only"));
+
+      g_string_append (text, line);
+    }
+  if (made != NULL && json_array_get_length (made) > 0)
+    g_string_append_printf (text, "\n<b>%s</b>", _("RECONSTRUCTED, and how"));
+  for (guint i = 0; made != NULL && i < json_array_get_length (made); i++)
+    {
+      JsonObject *r = json_array_get_object_element (made, i);
+      g_autofree char *line = g_markup_printf_escaped ("\n• %s %s", text_in (r, "what") ? text_in (r, "what") : "?",
+                                                       text_in (r, "method") ? text_in (r, "method") : "");
+
+      g_string_append (text, line);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static GtkWidget *
 scenario_row (VgScenario *scenario)
 {
@@ -34,7 +84,7 @@ scenario_row (VgScenario *scenario)
   g_autofree char *from = vg_format_local_time (vg_time_to_usec (vg_scenario_get_start (scenario)));
   g_autofree char *to = vg_format_local_time (vg_time_to_usec (vg_scenario_get_end (scenario)));
   g_autofree char *year = g_date_time_format (vg_scenario_get_start (scenario), "%Y");
-  g_autofree char *span = g_strdup_printf (_("%s %s → %s · %u events · reconstructed parts are labelled"),
+  g_autofree char *span = g_strdup_printf (_("%s %s → %s · %u events, reconstructed ones labelled as such"),
                                            year, from, to, vg_scenario_get_n_events (scenario));
   GtkWidget *meta = gtk_label_new (span);
 
@@ -50,6 +100,19 @@ scenario_row (VgScenario *scenario)
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), description);
   gtk_box_append (GTK_BOX (text), meta);
+  {
+    GtkWidget *expander = gtk_expander_new (_("Sources, licences and what is reconstructed"));
+    GtkWidget *provenance = gtk_label_new (NULL);
+    g_autofree char *markup = describe_provenance (scenario);
+
+    gtk_label_set_markup (GTK_LABEL (provenance), markup);
+    gtk_label_set_xalign (GTK_LABEL (provenance), 0);
+    gtk_label_set_wrap (GTK_LABEL (provenance), TRUE);
+    gtk_label_set_selectable (GTK_LABEL (provenance), TRUE);
+    gtk_widget_add_css_class (provenance, "caption");
+    gtk_expander_set_child (GTK_EXPANDER (expander), provenance);
+    gtk_box_append (GTK_BOX (text), expander);
+  }
   gtk_widget_set_hexpand (text, TRUE);
 
   gtk_widget_set_valign (start, GTK_ALIGN_CENTER);

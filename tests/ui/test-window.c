@@ -177,6 +177,22 @@ label_in_tree (GtkWidget  *widget,
 }
 
 /* A site's popover names it: the Zénith, an emergency accommodation site. */
+static gboolean
+label_containing (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  /* A closed expander keeps its child out of the tree. */
+  if (GTK_IS_EXPANDER (widget) && gtk_expander_get_child (GTK_EXPANDER (widget)) != NULL &&
+      label_containing (gtk_expander_get_child (GTK_EXPANDER (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_site_popover (void)
 {
@@ -576,6 +592,10 @@ test_scenario_picker (void)
   g_assert_cmpuint (vg_scenario_picker_get_n_scenarios (VG_SCENARIO_PICKER (picker)), ==, 2);
   gtk_window_set_application (GTK_WINDOW (picker), GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (picker));
+  /* Each scenario says where its data comes from and what is reconstructed, and how. */
+  g_assert_true (label_containing (picker, "Licence Ouverte"));
+  g_assert_true (label_containing (picker, "RECONSTRUCTED"));
+  g_assert_true (label_containing (picker, "Klein Tank"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-exercise",
                                   g_variant_new_string ("heatwave-2019-06"));
   settle ();
