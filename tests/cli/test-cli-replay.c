@@ -54,6 +54,32 @@ test_replay_json (void)
   g_assert_cmpstr (hashes[0], ==, hashes[1]);
   g_free (hashes[0]);
   g_free (hashes[1]);
+
+  /* What the replay journalled with a place is on the exported map: the injected incident with
+   * its location, every proposal with its targets' geometry. */
+  {
+    static const struct { const char *kind; guint at_least; } kinds[] = { { "incident", 1 }, { "proposal", 10 } };
+
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      {
+        g_autofree char *journal = g_strdup_printf ("%s/run-0.vigie-journal", dir);
+        g_autofree char *geojson = g_strdup_printf ("%s/%s.geojson", dir, kinds[k].kind);
+        const char *argv[] = { g_getenv ("VIGIE_CLI"), "export", "--journal", journal, "--format", "geojson",
+                               "--kind", kinds[k].kind, "--out", geojson, NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        JsonArray *features;
+
+        g_assert_cmpint (vg_test_run (argv, &out, &err), ==, 0);
+        g_assert_true (json_parser_load_from_file (parser, geojson, NULL));
+        features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+        g_test_message ("%s: %u features", kinds[k].kind, json_array_get_length (features));
+        g_assert_cmpuint (json_array_get_length (features), >=, kinds[k].at_least);
+        for (guint i = 0; i < json_array_get_length (features); i++)
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_array_get_object_element (features, i), "geometry")));
+      }
+  }
   vg_test_rmtree (dir);
 }
 

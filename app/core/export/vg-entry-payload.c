@@ -176,8 +176,53 @@ check_wgs84 (VgJournalEntry  *entry,
   return TRUE;
 }
 
+/* One geometry for several: the only one, or a GeometryCollection of them all (objects only). */
+static JsonNode *
+collect_geometries (GPtrArray *parts)
+{
+  JsonObject *collection;
+  JsonArray *members;
+  JsonNode *node;
+
+  if (parts->len == 0)
+    return NULL;
+  if (parts->len == 1)
+    return json_node_copy (g_ptr_array_index (parts, 0));
+  collection = json_object_new ();
+  members = json_array_new ();
+  for (guint i = 0; i < parts->len; i++)
+    json_array_add_element (members, json_node_copy (g_ptr_array_index (parts, i)));
+  json_object_set_string_member (collection, "type", "GeometryCollection");
+  json_object_set_array_member (collection, "geometries", members);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, collection);
+  return node;
+}
+
+/* A proposal's geometry: its targets' (streets, sites, areas), together. */
+static JsonNode *
+targets_geometry (JsonObject *payload)
+{
+  JsonNode *targets = json_object_get_member (payload, "targets");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (targets == NULL || !JSON_NODE_HOLDS_ARRAY (targets))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (targets)); i++)
+    {
+      JsonNode *target = json_array_get_element (json_node_get_array (targets), i);
+      JsonNode *geometry = JSON_NODE_HOLDS_OBJECT (target)
+                           ? json_object_get_member (json_node_get_object (target), "geometry") : NULL;
+
+      if (geometry != NULL && JSON_NODE_HOLDS_OBJECT (geometry))
+        g_ptr_array_add (parts, geometry);
+    }
+  return collect_geometries (parts);
+}
+
 /* The "geometry" member (parsed here, not through vg_journal_entry_get_payload(), which would
- * keep the tree alive as long as the entry: the timeline holds every entry). */
+ * keep the tree alive as long as the entry: the timeline holds every entry): an object; an
+ * array of them (an incident's locations); or, for a proposal, its targets' geometries. */
 static JsonNode *
 dup_geometry_member (VgJournalEntry *entry)
 {
@@ -188,9 +233,22 @@ dup_geometry_member (VgJournalEntry *entry)
   if (!may_have_member (entry, "geometry"))
     return NULL;
   payload = json_from_string (vg_journal_entry_get_payload_text (entry), NULL);
-  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload) ||
-      (geometry = json_object_get_member (json_node_get_object (payload), "geometry")) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (geometry))
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return NULL;
+  geometry = json_object_get_member (json_node_get_object (payload), "geometry");
+  if (geometry == NULL && vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_PROPOSAL)
+    return targets_geometry (json_node_get_object (payload));
+  if (geometry != NULL && JSON_NODE_HOLDS_ARRAY (geometry))
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      JsonArray *array = json_node_get_array (geometry);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+          g_ptr_array_add (parts, json_array_get_element (array, i));
+      return collect_geometries (parts);
+    }
+  if (geometry == NULL || !JSON_NODE_HOLDS_OBJECT (geometry))
     return NULL;
   /* A Feature where a geometry was meant: take its geometry. */
   if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (geometry), "type", NULL),
