@@ -382,7 +382,8 @@ static const struct {
   { { "accepted", "accept", "approved", "approve" }, N_("accepted") },
   { { "rejected", "reject", "refused", "declined" }, N_("rejected") },
   { { "deferred", "postponed", "defer", NULL }, N_("deferred") },
-  { { "amended", "modified", NULL, NULL }, N_("amended") },
+  { { "amended", "amend", "modified", NULL }, N_("amended") },
+  { { "done", "carried-out", "executed", NULL }, N_("carried out") },
 };
 
 static int
