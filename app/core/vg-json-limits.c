@@ -72,6 +72,12 @@ vg_json_load_file (const char  *path,
     }
   data = g_mapped_file_get_contents (file);
   length = g_mapped_file_get_length (file);
+  /* An empty file maps to NULL, which json-glib refuses with a critical (found by fuzz-facts). */
+  if (length == 0 || data == NULL)
+    {
+      g_set_error (error, domain, code, "%s: empty", path);
+      return NULL;
+    }
   if (length > max_size)
     {
       g_set_error (error, domain, code, "%s: %" G_GSIZE_FORMAT " bytes, over the limit of %" G_GSIZE_FORMAT " bytes",

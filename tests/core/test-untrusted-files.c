@@ -142,6 +142,10 @@ test_facts_file_limits (void)
     g_assert_null (strstr (error->message, "nested deeper"));
   }
 
+  /* Empty: an error, not a critical (fuzz-facts found this one in vg_json_load_file()). */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_facts_refused (path, ": empty");
+
   /* A syntax error names the file, line and column. */
   g_assert_true (g_file_set_contents (path, "{\"format\": \"vigie-facts/1\",\n \"facts\": [1,", -1, NULL));
   assert_facts_refused (path, ":2:");
