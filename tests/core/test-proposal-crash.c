@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include "vg-error.h"
 #include "vg-fact-set.h"
 #include "vg-journal.h"
 #include "vg-playbook.h"
@@ -33,11 +36,12 @@ static const char *self_exe;
 static const double quai_a[] = { 3.897506, 43.606612, 3.897522, 43.606728 };
 static const double quai_b[] = { 3.897522, 43.606728, 3.897567, 43.607129 };
 
-/* Flood facts at @t0 for gauge @gauge: the 2.5 m envelope cuts two streets in 150 min, which
- * fires the four street rules of the flood playbook. */
-static VgFactSet *
-round_facts (const char *gauge,
-             gint64      t0)
+/* Adds flood facts at @t0 for gauge @gauge to @facts: the 2.5 m envelope cuts two streets in
+ * 150 min, which fires the four street rules of the flood playbook. */
+static void
+add_gauge (VgFactSet  *facts,
+           const char *gauge,
+           gint64      t0)
 {
   g_autoptr(GError) error = NULL;
   VgFactStreet streets[2] = {
@@ -58,10 +62,19 @@ round_facts (const char *gauge,
     .source = "hubeau-lez", .source_time = t0 - 15 * G_TIME_SPAN_MINUTE,
     .method = "vigie-flood-rating", .method_version = "1",
   };
-  VgFactSet *facts = vg_fact_set_new (t0, VG_HAZARD_MASK (VG_HAZARD_FLOOD));
 
   if (!vg_fact_set_add_flood_gauge (facts, &fact, &error))
     g_error ("crash child: %s", error->message);
+}
+
+/* The facts of one round: one new gauge. */
+static VgFactSet *
+round_facts (const char *gauge,
+             gint64      t0)
+{
+  VgFactSet *facts = vg_fact_set_new (t0, VG_HAZARD_MASK (VG_HAZARD_FLOOD));
+
+  add_gauge (facts, gauge, t0);
   return facts;
 }
 
@@ -124,6 +137,86 @@ crash_child (const char *path)
           dprintf (STDOUT_FILENO, "%" G_GUINT64_FORMAT " %s %u\n", seq, vg_proposal_get_id (proposal), version);
         }
     }
+}
+
+/* The disk-full child: like the crash child, but under a file size limit a little above the
+ * journal's present size (RLIMIT_FSIZE, SIGXFSZ ignored: write() fails as on a full disk). It
+ * evaluates facts for 40 gauges with room, then signs under the limit until a decision is
+ * refused: "ACK SEQ ID" per acknowledged decision, then "FAIL ID VERSION DOMAIN CODE MESSAGE"
+ * and "STATE ID STATE" for the refused one; exits 0. */
+static int
+disk_full_child (const char *path)
+{
+  g_autoptr(VgClock) clock = vg_clock_new_wall ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgJournal) journal = NULL;
+  g_autoptr(VgProposalQueue) queue = NULL;
+  g_autoptr(GPtrArray) playbooks = NULL;
+  g_autoptr(VgOperator) signer = vg_operator_new (SIGNER, VG_ROLE_VALIDATOR, "Directrice de cabinet");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (g_object_unref);
+  struct rlimit limit;
+  GStatBuf st, wal_st;
+
+  journal = vg_journal_open (path, clock, VG_JOURNAL_OPEN_DEFAULT, &error);
+  if (journal == NULL ||
+      (queue = vg_proposal_queue_new (journal, clock, &error)) == NULL ||
+      (playbooks = vg_playbook_load_dir (NULL, &error)) == NULL)
+    {
+      g_printerr ("disk-full child: %s\n", error->message);
+      return 1;
+    }
+  /* Much to decide first, with room; then the limit: 32 KiB, a few WAL frames. */
+  {
+    gint64 t0 = vg_clock_get_now_usec (clock);
+    g_autoptr(VgFactSet) facts = vg_fact_set_new (t0, VG_HAZARD_MASK (VG_HAZARD_FLOOD));
+
+    for (guint k = 0; k < 40; k++)
+      {
+        g_autofree char *gauge = g_strdup_printf ("full-%u", k);
+
+        add_gauge (facts, gauge, t0);
+      }
+    if (!vg_proposal_queue_evaluate (queue, playbooks, facts, NULL, &error))
+      {
+        g_printerr ("disk-full child: %s\n", error->message);
+        return 1;
+      }
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VgProposal) proposal = g_list_model_get_item (G_LIST_MODEL (queue), i);
+
+      if (vg_proposal_get_state (proposal) == VG_PROPOSAL_PROPOSED)
+        g_ptr_array_add (pending, g_steal_pointer (&proposal));
+    }
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if (g_stat (wal, &wal_st) != 0)
+    wal_st.st_size = 0;
+  limit.rlim_cur = limit.rlim_max = MAX (st.st_size, wal_st.st_size) + 32 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      VgProposal *proposal = g_ptr_array_index (pending, i);
+      const char *id = vg_proposal_get_id (proposal);
+      guint version = vg_proposal_get_version (proposal);
+      guint64 seq = 0;
+
+      if (!vg_proposal_queue_decide (queue, signer, id, version, VG_VERDICT_APPROVE, NULL, NULL, &seq, &error))
+        {
+          g_autoptr(VgProposal) after = vg_proposal_queue_lookup (queue, id);
+
+          dprintf (STDOUT_FILENO, "FAIL %s %u %s %d %s\n", id, version, g_quark_to_string (error->domain),
+                   error->code, error->message);
+          dprintf (STDOUT_FILENO, "STATE %s %d\n", id, (int) vg_proposal_get_state (after));
+          return 0;
+        }
+      dprintf (STDOUT_FILENO, "ACK %" G_GUINT64_FORMAT " %s\n", seq, id);
+    }
+  g_printerr ("disk-full child: the file size limit never stopped a write (%u decisions)\n", pending->len);
+  return 1;
 }
 
 typedef struct
@@ -256,17 +349,110 @@ test_kill_while_deciding (void)
   vg_test_rmtree (dir);
 }
 
+/* Full disk while deciding: the decision that does not fit is refused with a clear error
+ * naming the journal, stays pending, and nothing acknowledged before it is lost; once there is
+ * room again the same decision goes through. */
+static void
+test_disk_full_while_deciding (void)
+{
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "full.vigie-journal", NULL);
+  g_autoptr(VgClock) clock = vg_clock_new_wall ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fail = NULL;
+  g_autoptr(GHashTable) acked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(VgJournal) journal = NULL;
+  g_autoptr(VgProposalQueue) queue = NULL;
+  g_autoptr(VgProposal) refused = NULL;
+  g_autoptr(VgOperator) signer = vg_operator_new (SIGNER, VG_ROLE_VALIDATOR, NULL);
+  g_autoptr(VgJournalEntry) none = NULL;
+  GHashTableIter iter;
+  gpointer id, seq;
+  guint64 decided = 0;
+  gboolean stayed_pending = FALSE;
+
+  journal = vg_journal_create (path, clock, "Disk full (proposals)", TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&journal);
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                            self_exe, "--disk-full-child", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (child) || g_subprocess_get_exit_status (child) != 0)
+    g_error ("disk-full child failed: %s", err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "ACK "))
+        {
+          g_auto(GStrv) f = g_strsplit (lines[i], " ", 3);
+
+          g_hash_table_insert (acked, g_strdup (f[2]), GSIZE_TO_POINTER ((gsize) g_ascii_strtoull (f[1], NULL, 10)));
+        }
+      else if (g_str_has_prefix (lines[i], "FAIL "))
+        fail = g_strsplit (lines[i], " ", 6);
+      else if (g_str_has_prefix (lines[i], "STATE "))
+        stayed_pending = g_str_has_suffix (lines[i], " 0");   /* VG_PROPOSAL_PROPOSED */
+    }
+  g_test_message ("%u decisions acknowledged before the disk was full", g_hash_table_size (acked));
+  g_assert_nonnull (fail);
+  g_test_message ("refused: %s (%s %s): %s", fail[1], fail[3], fail[4], fail[5]);
+  g_assert_cmpuint (g_hash_table_size (acked), >=, 1);
+  g_assert_cmpstr (fail[3], ==, g_quark_to_string (VG_STORE_ERROR));
+  g_assert_cmpint (atoi (fail[4]), ==, VG_STORE_ERROR_WRITE);
+  g_assert_nonnull (strstr (fail[5], path));
+  g_assert_true (stayed_pending);
+
+  /* Room again: the chain verifies, every acknowledged decision is there, the refused one
+   * left no trace and now goes through. */
+  g_assert_true (vg_journal_verify_file (path, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  journal = vg_journal_open (path, clock, VG_JOURNAL_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_hash_table_iter_init (&iter, acked);
+  while (g_hash_table_iter_next (&iter, &id, &seq))
+    {
+      g_autoptr(VgJournalEntry) decision = vg_journal_state_dup_decision (vg_journal_get_state (journal), id);
+
+      g_assert_nonnull (decision);
+      g_assert_cmpuint (vg_journal_entry_get_seq (decision), ==, GPOINTER_TO_SIZE (seq));
+    }
+  none = vg_journal_state_dup_decision (vg_journal_get_state (journal), fail[1]);
+  g_assert_null (none);
+  queue = vg_proposal_queue_new (journal, clock, &error);
+  g_assert_no_error (error);
+  refused = vg_proposal_queue_lookup (queue, fail[1]);
+  g_assert_nonnull (refused);
+  g_assert_cmpint (vg_proposal_get_state (refused), ==, VG_PROPOSAL_PROPOSED);
+  g_assert_true (vg_proposal_queue_decide (queue, signer, fail[1], (guint) atoi (fail[2]), VG_VERDICT_APPROVE,
+                                           NULL, NULL, &decided, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (decided, >, 1);
+  g_clear_object (&queue);
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 3 && g_str_equal (argv[1], "--crash-child"))
     return crash_child (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--disk-full-child"))
+    return disk_full_child (argv[2]);
 
   self_exe = argv[0];
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/vigie/proposals/crash/kill-while-deciding", test_kill_while_deciding);
+  g_test_add_func ("/vigie/proposals/crash/disk-full-while-deciding", test_disk_full_while_deciding);
 
   return g_test_run ();
 }

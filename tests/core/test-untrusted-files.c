@@ -322,6 +322,79 @@ test_journal_deep_payload (void)
   vg_test_rmtree (dir);
 }
 
+#define SECRET "VIGIE-SECRET-4b1d"
+
+/* Received payloads are kept as fetched, refused ones included (they are evidence): a CAP
+ * archive export parses them again. An XXE reading a local file and a billion laughs, as
+ * received, must neither leak the file into the archive nor expand. */
+static void
+test_cap_archive_hostile_payloads (void)
+{
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "received.vigie-journal", NULL);
+  g_autofree char *secret_path = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *archive = g_build_filename (dir, "cap", NULL);
+  g_autofree char *laughs_path = vg_test_data_path ("feeds/security/billion-laughs.xml");
+  g_autofree char *xxe = NULL;
+  g_autofree char *laughs = NULL;
+  gsize laughs_len;
+  g_autoptr(VgClock) clock = vg_test_clock_new ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgExporter) exporter = NULL;
+  g_autoptr(GBytes) xxe_bytes = NULL;
+  g_autoptr(GBytes) laughs_bytes = NULL;
+  g_autofree char *everything = NULL;
+  VgJournal *journal;
+  GString *all = g_string_new (NULL);
+  g_autoptr(GDir) listing = NULL;
+  const char *sub;
+
+  g_assert_true (g_file_set_contents (secret_path, SECRET "\n", -1, NULL));
+  xxe = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!DOCTYPE alert [<!ENTITY xxe SYSTEM \"file://%s\">]>\n"
+                         "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>&xxe;</identifier>"
+                         "<sender>&xxe;</sender><sent>2024-10-17T06:00:00+02:00</sent><status>Actual</status>"
+                         "<msgType>Alert</msgType><scope>Public</scope></alert>", secret_path);
+  xxe_bytes = g_bytes_new (xxe, strlen (xxe));
+  g_assert_true (g_file_get_contents (laughs_path, &laughs, &laughs_len, NULL));
+  laughs_bytes = g_bytes_new (laughs, laughs_len);
+
+  journal = vg_test_journal_create (path, clock, TRUE);
+  now = vg_clock_dup_now (clock);
+  g_assert_true (vg_journal_append_raw_payload (journal, "meteofrance-cap", "https://example.invalid/cap.xml",
+                                                "application/cap+xml", now, xxe_bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (vg_journal_append_raw_payload (journal, "meteofrance-cap", "https://example.invalid/lol.xml",
+                                                "application/cap+xml", now, laughs_bytes, NULL, &error));
+  g_assert_no_error (error);
+
+  exporter = vg_exporter_new (journal, VG_EXPORT_CAP);
+  g_assert_true (vg_exporter_run (exporter, archive, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&exporter);
+  g_assert_finalize_object (journal);
+
+  /* Whatever the archive holds (the bytes as received may be copied), no file of its own
+   * says the secret: the index was not fed by the entity. */
+  {
+    g_autofree char *index_path = g_build_filename (archive, "index.json", NULL);
+    g_autofree char *index = NULL;
+
+    g_assert_true (g_file_get_contents (index_path, &index, NULL, NULL));
+    g_string_append (all, index);
+  }
+  {
+    g_autofree char *received = g_build_filename (archive, "received", NULL);
+
+    listing = g_dir_open (received, 0, NULL);
+    while (listing != NULL && (sub = g_dir_read_name (listing)) != NULL)
+      g_test_message ("archive: received/%s", sub);
+  }
+  everything = g_string_free (all, FALSE);
+  g_assert_null (strstr (everything, SECRET));
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/vigie/untrusted/facts-file-limits", test_facts_file_limits);
   g_test_add_func ("/vigie/untrusted/bundle-limits", test_bundle_limits);
   g_test_add_func ("/vigie/untrusted/journal-deep-payload", test_journal_deep_payload);
+  g_test_add_func ("/vigie/untrusted/cap-archive-hostile-payloads", test_cap_archive_hostile_payloads);
 
   return g_test_run ();
 }
