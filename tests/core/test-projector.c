@@ -341,7 +341,6 @@ test_read_only_journals_nothing (void)
 {
   Run r = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(VgJournal) journal = NULL;
   g_autoptr(VgProjector) projector = NULL;
   g_autoptr(GPtrArray) before = NULL, after = NULL;
 
