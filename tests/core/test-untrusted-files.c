@@ -19,7 +19,9 @@
 #include "vg-error.h"
 #include "vg-exporter.h"
 #include "vg-fact-set.h"
+#include "vg-ini-private.h"
 #include "vg-json-limits.h"
+#include "vg-playbook.h"
 #include "vg-test-journal.h"
 #include "vg-test-util.h"
 #include "vg-timeline.h"
@@ -160,6 +162,24 @@ test_facts_file_limits (void)
 
   g_assert_cmpint (g_remove (path), ==, 0);
   assert_facts_refused (path, "No such file");
+  vg_test_rmtree (dir);
+}
+
+static void
+test_playbook_size_limit (void)
+{
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "flood.playbook", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgPlaybook) playbook = NULL;
+
+  make_sparse (path, VG_INI_MAX_FILE_SIZE + 1);
+  playbook = vg_playbook_load (path, &error);
+  g_assert_null (playbook);
+  g_assert_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_PLAYBOOK);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  /* Refused for its size, not for the megabyte of NUL bytes it would have read. */
+  g_assert_nonnull (strstr (error->message, "1048577 bytes, over the limit of 1048576 bytes"));
   vg_test_rmtree (dir);
 }
 
@@ -403,6 +423,7 @@ main (int   argc,
 
   g_test_add_func ("/vigie/untrusted/json-nesting-scanner", test_nesting_scanner);
   g_test_add_func ("/vigie/untrusted/facts-file-limits", test_facts_file_limits);
+  g_test_add_func ("/vigie/untrusted/playbook-size-limit", test_playbook_size_limit);
   g_test_add_func ("/vigie/untrusted/bundle-limits", test_bundle_limits);
   g_test_add_func ("/vigie/untrusted/journal-deep-payload", test_journal_deep_payload);
   g_test_add_func ("/vigie/untrusted/cap-archive-hostile-payloads", test_cap_archive_hostile_payloads);
