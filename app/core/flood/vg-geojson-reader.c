@@ -882,7 +882,8 @@ vg_geojson_read_layer (const char         *path,
   rd.scratch = scratch;
 
   ps.start = ps.p = g_mapped_file_get_contents (file);
-  ps.end = ps.start + g_mapped_file_get_length (file);
+  /* An empty file maps to NULL: no arithmetic on it (UBSan, found by fuzz-flood-geojson). */
+  ps.end = ps.start != NULL ? ps.start + g_mapped_file_get_length (file) : NULL;
   ps.path = path;
   ps.feature = 0;
   ps.error = error;
