@@ -38,14 +38,13 @@ payload_received_cb (VgFeedPoller  *poller,
   if (vg_situation_ingest_payload (self->situation, vg_feed_source_get_id (source), url, content_type,
                                    fetched_usec, body, NULL, &error))
     return;
+  /* A payload that does not parse is journaled by the ingestion; one the journal cannot take
+   * (disk full, read-only) is not. Either way it is no success: the feed fails with the
+   * reason, and the poller forgets its validators so the next poll fetches the whole thing
+   * again — else a 304 would confirm data that was never recorded (the feed would look fresh
+   * without its last payload until the server's content changed). */
   if (g_error_matches (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE))
-    {
-      /* The journal cannot take it: the payload is not acknowledged, the poller asks again. */
-      g_warning ("%s", error->message);
-      return;
-    }
-  /* A payload that does not parse is journaled by the ingestion; the poller forgets its
-   * validators so the next poll fetches the whole thing again. */
+    g_message ("%s", error->message);
   vg_feed_poller_report_invalid (poller, vg_feed_source_get_id (source), fetched_usec, error);
   /* The picture heard of the fetch as a success (the poller reports health before the
    * payload): it goes back to the last good one too, so its data ages and turns stale. */
