@@ -10,6 +10,7 @@
 
 #include "vg-cli.h"
 #include "vg-dem.h"
+#include "vg-json-limits.h"
 #include "vg-error.h"
 #include "vg-flood-builder.h"
 #include "vg-flood-exposure-index.h"
@@ -371,15 +372,14 @@ static VgFloodSeries *
 load_series (const char  *path,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  /* Stage series are small (hours of readings): json-glib's DOM is fine here. */
-  if (!json_parser_load_from_file (parser, path, error))
-    {
-      g_prefix_error (error, "“%s”: ", path);
-      return NULL;
-    }
-  return vg_flood_series_new_from_json (json_parser_get_root (parser), path, error);
+  /* Stage series are small (hours of readings): json-glib's DOM is fine here, once the file
+   * is known to be small and shallow (vg-json-limits.h). */
+  root = vg_json_load_file (path, 16 * 1024 * 1024, VG_JSON_MAX_DEPTH, VG_GEO_ERROR, VG_GEO_ERROR_MALFORMED, error);
+  if (root == NULL)
+    return NULL;
+  return vg_flood_series_new_from_json (root, path, error);
 }
 
 static char *

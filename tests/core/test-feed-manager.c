@@ -7,7 +7,12 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "vg-error.h"
 #include "vg-feed-manager.h"
@@ -15,6 +20,8 @@
 #include "vg-test-util.h"
 
 #define PATH "/hubeau.json"
+
+static const char *self_exe;
 
 typedef struct
 {
@@ -126,6 +133,10 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->situation);
   g_clear_object (&f->clock);
   g_clear_object (&f->server);
+  /* Let closed connections and cancelled fetches free themselves from the main loop, as the
+   * poller tests do (leak checkers run at exit). */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
   vg_test_rmtree (f->dir);
   g_free (f->dir);
   g_free (f->hubeau);
@@ -177,14 +188,120 @@ test_garbage_then_valid (Fixture       *f,
   g_assert_true (spin_until (is_ok, f, 10000));
 }
 
+static gboolean
+count_raw_cb (VgJournalEntry *entry,
+              guint          *n)
+{
+  (*n)++;
+  return TRUE;
+}
+
+static guint
+journaled_payloads (Fixture *f)
+{
+  VgJournalFilter filter;
+  guint n = 0;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
+  g_assert_true (vg_journal_foreach (vg_situation_get_journal (f->situation), &filter,
+                                     (VgJournalForeachFunc) (void (*) (void)) count_raw_cb, &n, NULL));
+  return n;
+}
+
+static gboolean
+has_two_payloads (Fixture *f)
+{
+  return journaled_payloads (f) >= 2;
+}
+
+/* The child of /vigie/feed-manager/journal-full: a live feed whose journal runs out of room
+ * (RLIMIT_FSIZE, soft limit only, so it can be lifted again: the disk has room again). Prints
+ * "FAILING <0|1> <reason>" once the new payload could not be journalled, then "RECORDED <0|1>
+ * <n>" once room is back. */
+static int
+journal_full_child (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *bigger = NULL;
+  g_autofree char *padding = g_strnfill (64 * 1024, ' ');
+  g_autofree char *wal = NULL;
+  struct rlimit limit;
+  GStatBuf st, wal_st;
+  gboolean ok;
+
+  /* The journal's own warnings (it cannot record the failure either) are expected here. */
+  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL);
+  fixture_set_up (&f, NULL);
+  if (!spin_until (has_readings, &f, 5000) || journaled_payloads (&f) != 1)
+    return 2;
+
+  wal = g_strconcat (vg_journal_get_path (vg_situation_get_journal (f.situation)), "-wal", NULL);
+  g_assert_cmpint (g_stat (vg_journal_get_path (vg_situation_get_journal (f.situation)), &st), ==, 0);
+  if (g_stat (wal, &wal_st) != 0)
+    wal_st.st_size = 0;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  limit.rlim_cur = MAX (st.st_size, wal_st.st_size) + 4096;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  /* New content (the same readings, 64 KiB more whitespace): a new raw payload to journal. */
+  bigger = g_strconcat (f.hubeau, padding, NULL);
+  vg_test_server_set (f.server, PATH, vg_test_reply_new_ok (bigger, "application/json"));
+  ok = spin_until (is_failing, &f, 5000);
+  dprintf (STDOUT_FILENO, "FAILING %d %s\n", ok, vg_feed_health_get_error_message (health (&f)));
+
+  /* Room again: the next poll fetches the payload whole (no 304) and journals it. */
+  limit.rlim_cur = limit.rlim_max;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = spin_until (has_two_payloads, &f, 10000) && spin_until (is_ok, &f, 10000);
+  dprintf (STDOUT_FILENO, "RECORDED %d %u\n", ok, journaled_payloads (&f));
+  fixture_tear_down (&f, NULL);
+  return 0;
+}
+
+/* The journal cannot take a payload (disk full): the feed fails with the journal's reason, the
+ * payload is not taken as received, and once there is room it is fetched again in full and
+ * journalled (a 304 must not confirm what was never recorded). */
+static void
+test_journal_full (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GBytes) out_bytes = NULL;
+  g_autofree char *out = NULL;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, self_exe, "--journal-full-child", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (child, NULL, NULL, &out_bytes, NULL, &error);
+  g_assert_no_error (error);
+  out = g_strndup (g_bytes_get_data (out_bytes, NULL), g_bytes_get_size (out_bytes));
+  g_test_message ("%s", out);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+  /* (The child's g_test_init() prints its random seed first.) */
+  g_assert_nonnull (strstr (out, "FAILING 1 Journal “"));
+  g_assert_nonnull (strstr (out, "live.vigie-journal”: cannot write"));
+  g_assert_nonnull (strstr (out, "\nRECORDED 1 2\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 2 && g_str_equal (argv[1], "--journal-full-child"))
+    {
+      int child_argc = 1;   /* the test helpers need g_test_init(); the flag is not its own */
+
+      g_test_init (&child_argc, &argv, NULL);
+      return journal_full_child ();
+    }
+  self_exe = argv[0];
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/vigie/feed-manager/fail-and-recover", Fixture, NULL, fixture_set_up, test_fail_and_recover, fixture_tear_down);
   g_test_add ("/vigie/feed-manager/garbage-then-valid", Fixture, NULL, fixture_set_up, test_garbage_then_valid, fixture_tear_down);
+  g_test_add_func ("/vigie/feed-manager/journal-full", test_journal_full);
 
   return g_test_run ();
 }

@@ -742,6 +742,31 @@ test_reject_then_material_change (Fixture       *f,
   g_assert_nonnull (strstr (vg_proposal_get_payload_text (close), "\"previous\":{\"by\":\"Julien Roux\""));
 }
 
+/* The id a caller borrows stays valid across a decision on it: the UI passes
+ * vg_proposal_get_id() straight to decide(), which updates the very proposal. (It was freed by
+ * the update: found under ASan by the disk-full crash test, whose child printed the id after
+ * deciding.) */
+static void
+test_borrowed_id_outlives_decision (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(VgFactSet) facts = lez_facts (f, "2014-09-29T12:00:00Z", 150, 220, 290);
+  g_autoptr(VgProposal) close = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  guint64 seq = 0;
+
+  evaluate (f, facts, NULL);
+  close = lookup (f, "flood-close-roads/" LEZ_GAUGE);
+  id = vg_proposal_get_id (close);
+  g_assert_true (vg_proposal_queue_decide (f->queue, f->validator, id, vg_proposal_get_version (close),
+                                           VG_VERDICT_APPROVE, NULL, NULL, &seq, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vg_proposal_get_state (close), ==, VG_PROPOSAL_APPROVED);
+  g_assert_true (id == vg_proposal_get_id (close));
+  g_assert_cmpstr (id, ==, "flood-close-roads/" LEZ_GAUGE);
+}
+
 static void
 assert_refused (Fixture     *f,
                 gboolean     ok,
@@ -1534,6 +1559,7 @@ main (int   argc,
   ADD ("/vigie/proposals/sign-off/rules", test_sign_off_rules, FALSE);
   ADD ("/vigie/proposals/sign-off/controller-in-exercise", test_controller_in_exercise, TRUE);
   ADD ("/vigie/proposals/sign-off/stale-and-double", test_stale_and_double, FALSE);
+  ADD ("/vigie/proposals/sign-off/borrowed-id-outlives-decision", test_borrowed_id_outlives_decision, FALSE);
   ADD ("/vigie/proposals/reopen", test_reopen, FALSE);
   ADD ("/vigie/proposals/outputs/need-approval", test_outputs_need_approval, FALSE);
   ADD ("/vigie/proposals/outputs/after-approval", test_outputs_after_approval, FALSE);

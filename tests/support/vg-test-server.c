@@ -590,6 +590,22 @@ vg_test_server_dup_refused_url (VgTestServer *self)
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
 }
 
+void
+vg_test_server_heal_refused (VgTestServer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VG_IS_TEST_SERVER (self));
+  g_return_if_fail (self->refused != NULL);
+
+  /* The same bound socket, now listening: the port never changed hands in between. */
+  g_socket_set_listen_backlog (self->refused, 16);
+  g_socket_listen (self->refused, &error);
+  g_assert_no_error (error);
+  soup_server_listen_socket (self->server, self->refused, 0, &error);
+  g_assert_no_error (error);
+}
+
 guint
 vg_test_server_get_request_count (VgTestServer *self,
                                   const char   *path)

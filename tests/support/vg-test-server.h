@@ -64,6 +64,9 @@ char         *vg_test_server_dup_url           (VgTestServer *self,
                                                 const char   *path);
 /* URL of a loopback port that refuses connections (bound, not listening); g_free(). */
 char         *vg_test_server_dup_refused_url   (VgTestServer *self);
+/* The refused port starts listening and this server answers on it (the path of
+ * vg_test_server_dup_refused_url() is "/refused"): a server that was down comes back up. */
+void          vg_test_server_heal_refused      (VgTestServer *self);
 /* Requests received for @path so far. */
 guint         vg_test_server_get_request_count (VgTestServer *self,
                                                 const char   *path);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <inttypes.h>
 #include <string.h>
 
@@ -13,9 +14,11 @@
 #include "vg-bundle-private.h"
 #include "vg-error.h"
 #include "vg-journal.h"
+#include "vg-json-limits.h"
 
 /* A manifest larger than this is not one Vigie wrote (a million files would not reach it). */
 #define MANIFEST_MAX_BYTES (64 * 1024 * 1024)
+#define BUNDLE_INDEX_MAX_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {
@@ -95,6 +98,17 @@ read_manifest (const char  *bundle,
       g_set_error (error, VG_EXPORT_ERROR, VG_EXPORT_ERROR_MALFORMED, _("Bundle “%s”: no such folder"), bundle);
       return FALSE;
     }
+  /* The size first: a hostile bundle's manifest is not read whole into memory to be refused. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && st.st_size > MANIFEST_MAX_BYTES)
+      {
+        g_set_error (error, VG_EXPORT_ERROR, VG_EXPORT_ERROR_MALFORMED, _("Bundle “%s”: %s is not a manifest"),
+                     bundle, VG_BUNDLE_MANIFEST);
+        return FALSE;
+      }
+  }
   if (!g_file_get_contents (path, &text, &len, &local_error))
     {
       g_set_error (error, VG_EXPORT_ERROR, VG_EXPORT_ERROR_MALFORMED, _("Bundle “%s”: %s cannot be read: %s"),
@@ -209,7 +223,7 @@ check_journal (Check       *check,
   g_autofree char *last_hash = NULL;
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(VgJournal) journal = NULL;
   guint64 n_entries = 0, first_bad = 0;
   gboolean intact;
@@ -237,10 +251,14 @@ check_journal (Check       *check,
   json_builder_set_member_name (report, "last_hash");
   json_builder_add_string_value (report, last_hash);
 
-  /* bundle.json's own hash is checked above; here, that the exports and the journal agree. */
-  if (!json_parser_load_from_mapped_file (parser, index_path, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ||
-      (index = json_node_get_object (json_parser_get_root (parser))) == NULL ||
+  /* bundle.json's own hash is checked above; here, that the exports and the journal agree.
+   * The manifest's hashes prove nothing about a bundle made by someone else: bounded before
+   * json-glib's recursive parser sees it. */
+  root = vg_json_load_file (index_path, BUNDLE_INDEX_MAX_BYTES, VG_JSON_MAX_DEPTH, VG_EXPORT_ERROR,
+                            VG_EXPORT_ERROR_TAMPERED, NULL);
+  if (root == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root) ||
+      (index = json_node_get_object (root)) == NULL ||
       (found.seq = json_object_get_int_member_with_default (index, "last_seq", 0)) == 0 ||
       (expected = json_object_get_string_member_with_default (index, "last_hash", NULL)) == NULL)
     {

@@ -13,6 +13,7 @@
 #include "vg-clock.h"
 #include "vg-entry-payload.h"
 #include "vg-error.h"
+#include "vg-json-limits.h"
 #include "vg-wkb-writer.h"
 
 const char * const vg_entry_text_members[] = { "text", "title", "summary", "headline", "message", "description", NULL };
@@ -228,11 +229,15 @@ dup_geometry_member (VgJournalEntry *entry)
 {
   g_autoptr(JsonNode) payload = NULL;
   JsonNode *geometry;
+  const char *text;
 
   /* Most mapped entries are points given by "lon"/"lat": no tree to build for them. */
   if (!may_have_member (entry, "geometry"))
     return NULL;
-  payload = json_from_string (vg_journal_entry_get_payload_text (entry), NULL);
+  text = vg_journal_entry_get_payload_text (entry);
+  if (!vg_json_nesting_within (text, strlen (text), VG_JSON_MAX_PAYLOAD_DEPTH))
+    return NULL;   /* a forensic journal's payload too deep for json-glib (vg-json-limits.h) */
+  payload = json_from_string (text, NULL);
   if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
     return NULL;
   geometry = json_object_get_member (json_node_get_object (payload), "geometry");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vg-export-private.h"
+#include "vg-json-limits.h"
 #include "vg-timeline-filter.h"
 
 struct _VgTimelineFilter
@@ -254,6 +255,7 @@ entry_contains (VgJournalEntry *entry,
                 const char     *folded_needle)
 {
   g_autoptr(JsonNode) payload = NULL;
+  const char *text;
 
   if (folded_contains (vg_journal_entry_get_source (entry), folded_needle) ||
       folded_contains (vg_journal_entry_get_author (entry), folded_needle))
@@ -261,7 +263,12 @@ entry_contains (VgJournalEntry *entry,
   /* Cheap rejection first: a folded needle cannot be in values the whole text lacks. */
   if (!folded_contains (vg_journal_entry_get_payload_text (entry), folded_needle))
     return FALSE;
-  payload = json_from_string (vg_journal_entry_get_payload_text (entry), NULL);
+  /* Parsed here and dropped (the timeline holds every entry: no tree kept per entry), after
+   * the bound on nesting (vg-json-limits.h). */
+  text = vg_journal_entry_get_payload_text (entry);
+  if (!vg_json_nesting_within (text, strlen (text), VG_JSON_MAX_PAYLOAD_DEPTH))
+    return FALSE;
+  payload = json_from_string (text, NULL);
   return payload != NULL && node_contains (payload, folded_needle);
 }
 

@@ -32,6 +32,10 @@ gboolean      vg_feed_health_set_next_attempt   (VgFeedHealth *self,
 /* Re-evaluates staleness at @now_usec (time passing changes it without any event). */
 gboolean      vg_feed_health_refresh            (VgFeedHealth *self,
                                                  gint64        now_usec);
+/* Changes how long without success makes the feed stale (> 0); takes effect at the next
+ * event or refresh. */
+void          vg_feed_health_set_stale_after    (VgFeedHealth *self,
+                                                 gint64        stale_after_usec);
 /* Time at which the feed turns stale if nothing succeeds; 0 if it has no data or already is. */
 gint64        vg_feed_health_get_stale_deadline (VgFeedHealth *self);
 

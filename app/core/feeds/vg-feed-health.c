@@ -310,6 +310,16 @@ vg_feed_health_refresh (VgFeedHealth *self,
   return changed;
 }
 
+void
+vg_feed_health_set_stale_after (VgFeedHealth *self,
+                                gint64        stale_after_usec)
+{
+  g_return_if_fail (VG_IS_FEED_HEALTH (self));
+  g_return_if_fail (stale_after_usec > 0);
+
+  self->stale_after_usec = stale_after_usec;
+}
+
 gint64
 vg_feed_health_get_stale_deadline (VgFeedHealth *self)
 {

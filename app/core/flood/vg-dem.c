@@ -601,7 +601,9 @@ vg_dem_rasterize (VgDem      *self,
                 g_array_append_val (xs, x);
               }
         }
-      g_array_sort (xs, compare_doubles);
+      /* qsort() of an empty array would get NULL (UBSan: nonnull argument). */
+      if (xs->len > 1)
+        qsort (xs->data, xs->len, sizeof (double), compare_doubles);
       for (guint k = 0; k + 1 < xs->len; k += 2)
         {
           double xa = g_array_index (xs, double, k), xb = g_array_index (xs, double, k + 1);

@@ -184,7 +184,8 @@ vg_flood_exposure_get_streets_cut (VgFloodExposure *self,
   if (!self->streets_sorted)
     {
       /* The name index points into the array: rebuilt after sorting. */
-      g_array_sort (self->streets, compare_cuts);
+      if (self->streets->len > 1)   /* never qsort(NULL, 0): UBSan */
+        qsort (self->streets->data, self->streets->len, sizeof (VgFloodStreetCut), compare_cuts);
       g_hash_table_remove_all (self->street_index);
       for (guint i = 0; i < self->streets->len; i++)
         g_hash_table_insert (self->street_index, (gpointer) g_array_index (self->streets, VgFloodStreetCut, i).name,

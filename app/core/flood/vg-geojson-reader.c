@@ -882,7 +882,7 @@ vg_geojson_read_layer (const char         *path,
   rd.scratch = scratch;
 
   ps.start = ps.p = g_mapped_file_get_contents (file);
-  /* An empty file maps to NULL, and NULL + 0 is undefined. */
+  /* An empty file maps to NULL: no arithmetic on it (UBSan, found by fuzz-flood-geojson). */
   ps.end = ps.start != NULL ? ps.start + g_mapped_file_get_length (file) : NULL;
   ps.path = path;
   ps.feature = 0;

@@ -230,7 +230,8 @@ classify_cells (VgPolygonGrid *self)
           g_array_append_val (crossings, c);
         }
     }
-  g_array_sort (crossings, compare_crossings);
+  if (crossings->len > 1)   /* never qsort(NULL, 0): UBSan */
+    qsort (crossings->data, crossings->len, sizeof (Crossing), compare_crossings);
 
   for (guint j = 0; j < self->nrows; j++)
     {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vg-journal-codec-private.h"
+#include "vg-json-limits.h"
 #include "vg-journal-entry-private.h"
 
 /* One allocation per entry: the strings follow the struct, so a scan of a million entries
@@ -156,6 +157,10 @@ vg_journal_entry_get_payload (VgJournalEntry *self)
   if (parsed != NULL)
     return parsed;
 
+  /* A journal handed in for forensics may hold any text, with a valid chain: too deep a
+   * payload would overflow json-glib's recursive parser, so it reads as unreadable instead. */
+  if (!vg_json_nesting_within (self->payload, strlen (self->payload), VG_JSON_MAX_PAYLOAD_DEPTH))
+    return NULL;
   parsed = json_from_string (self->payload, NULL);
   if (parsed == NULL || !JSON_NODE_HOLDS_OBJECT (parsed))
     {

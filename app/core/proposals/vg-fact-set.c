@@ -13,6 +13,7 @@
 #include "vg-clock.h"
 #include "vg-error.h"
 #include "vg-fact-set-private.h"
+#include "vg-json-limits.h"
 #include "vg-json-private.h"
 
 #define FORMAT_ID "vigie-facts/1"
@@ -843,21 +844,17 @@ VgFactSet *
 vg_fact_set_load (const char  *path,
                   GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* json-glib's message names the file, line and column of a syntax error ("f:1:26: …"). */
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
-    {
-      if (g_str_has_prefix (local_error->message, path))
-        g_set_error_literal (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_FACTS, local_error->message);
-      else
-        g_set_error (error, VG_PROPOSAL_ERROR, VG_PROPOSAL_ERROR_FACTS, "%s: %s", path, local_error->message);
-      return NULL;
-    }
-  return vg_fact_set_new_from_json (json_parser_get_root (parser), path, error);
+  /* A facts file may come from another tool or seat: bounded in size and nesting before
+   * json-glib's recursive parser sees it. Its message names the line and column ("f:1:26: …"). */
+  root = vg_json_load_file (path, VG_FACT_SET_MAX_FILE_SIZE, VG_JSON_MAX_DEPTH, VG_PROPOSAL_ERROR,
+                            VG_PROPOSAL_ERROR_FACTS, error);
+  if (root == NULL)
+    return NULL;
+  return vg_fact_set_new_from_json (root, path, error);
 }
 
 void

@@ -124,7 +124,9 @@ VgHazard    vg_fact_type_get_hazard          (VgFactType                  type);
 VgFactSet  *vg_fact_set_new                  (gint64                      computed_at,
                                               guint                       hazards);
 /* Reads a "vigie-facts/1" JSON file; NULL with VG_PROPOSAL_ERROR_FACTS naming the file and the
- * JSON path (or line and column for a syntax error). */
+ * JSON path (or line and column for a syntax error). Files over VG_FACT_SET_MAX_FILE_SIZE or
+ * nested deeper than VG_JSON_MAX_DEPTH (64) levels are refused before parsing. */
+#define VG_FACT_SET_MAX_FILE_SIZE (32 * 1024 * 1024)   /* bytes */
 VgFactSet  *vg_fact_set_load                 (const char                 *path,
                                               GError                    **error);
 /* The same from a parsed document; @origin names it in errors. */

@@ -22,7 +22,10 @@ VgIni      *vg_ini_parse           (const char  *path,
                                     GQuark       domain,
                                     int          code,
                                     GError     **error);
-/* Reads and parses the file @path (same errors; an unreadable file names its reason). */
+/* Files over this size are refused unread (the bundled playbooks are about 10 KiB). */
+#define VG_INI_MAX_FILE_SIZE (1024 * 1024)
+/* Reads and parses the file @path (same errors; an unreadable file names its reason, one over
+ * VG_INI_MAX_FILE_SIZE its size). */
 VgIni      *vg_ini_load            (const char  *path,
                                     GQuark       domain,
                                     int          code,

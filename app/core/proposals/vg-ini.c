@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "vg-ini-private.h"
@@ -260,9 +261,17 @@ vg_ini_load (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
+  GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A playbook may come from another centre: its size before its contents. */
+  if (g_stat (path, &st) == 0 && st.st_size > VG_INI_MAX_FILE_SIZE)
+    {
+      g_set_error (error, domain, code, "%s: %" G_GINT64_FORMAT " bytes, over the limit of %d bytes",
+                   path, (gint64) st.st_size, VG_INI_MAX_FILE_SIZE);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &text, &length, &local_error))
     {
       g_set_error (error, domain, code, "%s: %s", path, local_error->message);

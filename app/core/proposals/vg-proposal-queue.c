@@ -752,17 +752,16 @@ vg_proposal_queue_emit (VgProposalQueue  *self,
 
   if (kind == VG_OUTPUT_TASK)
     {
-      JsonArray *features = json_array_new ();
+      JsonArray *features;
       g_autoptr(GPtrArray) targets = NULL;
 
       /* One task line per approval: asking again does not repeat it in the log. */
       if (record->task != NULL)
         return TRUE;
       if (!check_writable (self, error))
-        {
-          json_array_unref (features);
-          return FALSE;
-        }
+        return FALSE;
+      /* Made only now: the early returns above leaked it (found by tools/valgrind). */
+      features = json_array_new ();
       targets = vg_output_kept_targets (record->payload, record->verdict);
       for (guint i = 0; i < targets->len; i++)
         json_array_add_string_element (features, vg_json_member_string (g_ptr_array_index (targets, i), "id"));

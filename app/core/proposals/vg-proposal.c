@@ -14,6 +14,8 @@ struct _VgProposal
 {
   GObject           parent_instance;
 
+  char             *id;        /* never changes: kept apart from the record, which each update
+                                * replaces, so a borrowed id outlives a decision on it */
   VgProposalRecord *record;    /* a copy: entries are immutable and shared */
   GListStore       *targets;   /* of VgProposalTarget */
 };
@@ -127,6 +129,7 @@ vg_proposal_finalize (GObject *object)
 
   g_clear_pointer (&self->record, vg_proposal_record_free);
   g_clear_object (&self->targets);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (vg_proposal_parent_class)->finalize (object);
 }
@@ -276,6 +279,7 @@ vg_proposal_new (const VgProposalRecord *record)
   g_return_val_if_fail (record != NULL, NULL);
 
   self = g_object_new (VG_TYPE_PROPOSAL, NULL);
+  self->id = g_strdup (record->id);
   self->record = vg_proposal_record_copy (record);
   sync_targets (self);
   return self;
@@ -349,7 +353,7 @@ vg_proposal_get_id (VgProposal *self)
 {
   g_return_val_if_fail (VG_IS_PROPOSAL (self), NULL);
 
-  return self->record->id;
+  return self->id;
 }
 
 guint

@@ -31,7 +31,9 @@ G_DECLARE_FINAL_TYPE (VgProposal, vg_proposal, VG, PROPOSAL, GObject)
  * previous version), state-reason (why expired or superseded, or the decision's reason),
  * decided-by, decided-role, decided-at (GDateTime), decision-seq, rule-id. */
 
-/* Stable id: rule id and hazard key or target ("flood-close-roads/Y320403001"); borrowed. */
+/* Stable id: rule id and hazard key or target ("flood-close-roads/Y320403001"); borrowed, valid
+ * as long as @self (a decision on it does not move it). The other strings are valid until the
+ * proposal next changes (a decision, a new version): copy them to keep them across one. */
 const char      *vg_proposal_get_id              (VgProposal *self);
 /* Current version (1, then one more per material change). */
 guint            vg_proposal_get_version         (VgProposal *self);

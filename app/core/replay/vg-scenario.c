@@ -13,6 +13,7 @@
 
 #include "vg-clock.h"
 #include "vg-error.h"
+#include "vg-json-limits.h"
 #include "vg-scenario.h"
 #include "vg-scenario-event-private.h"
 
@@ -127,43 +128,6 @@ describe (JsonNode *node)
   if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return "a boolean";
   return "a number";
-}
-
-/* json-glib's parser recurses without a bound, so the nesting is measured on the raw text
- * before parsing: a hostile manifest of a million "[" is refused, not a stack overflow. */
-static gboolean
-nesting_within (const char *data,
-                gsize       length,
-                guint       max_depth)
-{
-  gboolean in_string = FALSE;
-  gboolean escaped = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -846,7 +810,7 @@ load_manifest (Loader     *l,
   gboolean exercise;
   guint seq = 0;
 
-  if (!nesting_within (data, length, VG_SCENARIO_MAX_DEPTH))
+  if (!vg_json_nesting_within (data, length, VG_SCENARIO_MAX_DEPTH))
     return fail (l, VG_SCENARIO_ERROR_MANIFEST, NULL, "nested deeper than %d levels", VG_SCENARIO_MAX_DEPTH);
   if (!json_parser_load_from_data (parser, data, length, &json_error))
     return fail (l, VG_SCENARIO_ERROR_MANIFEST, NULL, "not valid JSON: %s", json_error->message);

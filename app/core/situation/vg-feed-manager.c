@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "vg-error.h"
+#include "vg-feed-health-private.h"
 #include "vg-feed-kind.h"
 #include "vg-feed-manager.h"
 
@@ -15,8 +16,10 @@ struct _VgFeedManager
 
   VgSituation  *situation;
   VgFeedPoller *poller;
-  GHashTable   *states;   /* feed id → last VgFeedState seen + 1 */
+  GHashTable   *states;   /* feed id → last VgFeedState seen + 1, | STALE_SEEN if stale */
 };
+
+#define STALE_SEEN 0x100u
 
 G_DEFINE_FINAL_TYPE (VgFeedManager, vg_feed_manager, G_TYPE_OBJECT)
 
@@ -30,20 +33,28 @@ payload_received_cb (VgFeedPoller  *poller,
                      VgFeedManager *self)
 {
   g_autoptr(GError) error = NULL;
+  VgFeedHealth *polled;
 
   if (vg_situation_ingest_payload (self->situation, vg_feed_source_get_id (source), url, content_type,
                                    fetched_usec, body, NULL, &error))
     return;
+  /* A payload that does not parse is journaled by the ingestion; one the journal cannot take
+   * (disk full, read-only) is not. Either way it is no success: the feed fails with the
+   * reason, and the poller forgets its validators so the next poll fetches the whole thing
+   * again — else a 304 would confirm data that was never recorded (the feed would look fresh
+   * without its last payload until the server's content changed). */
   if (g_error_matches (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE))
-    {
-      /* The journal cannot take it: the payload is not acknowledged, the poller asks again,
-       * and the operator is told. */
-      vg_situation_report_problem (self->situation, error->message);
-      return;
-    }
-  /* A payload that does not parse is journaled by the ingestion; the poller forgets its
-   * validators so the next poll fetches the whole thing again. */
+    /* The operator is told, as a banner. */
+    vg_situation_report_problem (self->situation, error->message);
   vg_feed_poller_report_invalid (poller, vg_feed_source_get_id (source), fetched_usec, error);
+  /* The picture heard of the fetch as a success (the poller reports health before the
+   * payload): it goes back to the last good one too, so its data ages and turns stale. */
+  polled = vg_feed_poller_get_health (poller, vg_feed_source_get_id (source));
+  if (polled != NULL)
+    vg_feed_health_retract_success (vg_picture_ensure_feed (vg_situation_get_picture (self->situation),
+                                                            vg_feed_source_get_id (source), 0),
+                                    vg_feed_health_get_last_success_usec (polled),
+                                    vg_clock_get_now_usec (vg_situation_get_clock (self->situation)));
 }
 
 static void
@@ -56,13 +67,21 @@ health_changed_cb (VgFeedPoller  *poller,
   VgPicture *picture = vg_situation_get_picture (self->situation);
   const char *id = vg_feed_source_get_id (source);
   VgFeedState state = vg_feed_health_get_state (health);
-  gboolean changed = GPOINTER_TO_UINT (g_hash_table_lookup (self->states, id)) != (guint) state + 1;
+  guint before = GPOINTER_TO_UINT (g_hash_table_lookup (self->states, id));
+  guint seen = ((guint) state + 1) | (vg_feed_health_get_stale (health) ? STALE_SEEN : 0);
+  gboolean changed = (before & ~STALE_SEEN) != (guint) state + 1;
 
   /* The poller reports every change of its health (each retry counts); the journal and the
    * picture hear of a change of state only. */
-  g_hash_table_insert (self->states, g_strdup (id), GUINT_TO_POINTER (state + 1));
+  g_hash_table_insert (self->states, g_strdup (id), GUINT_TO_POINTER (seen));
   if (!changed && state != VG_FEED_STATE_OK)
-    return;
+    {
+      /* A failing feed's last good data ages too: the picture must say it is stale (failing
+       * outranks stale in the state, so this is no change of state). */
+      if (before != seen)
+        vg_picture_refresh (picture);
+      return;
+    }
   switch (state)
     {
     case VG_FEED_STATE_FAILING:

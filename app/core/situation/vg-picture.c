@@ -347,7 +347,13 @@ vg_picture_ensure_feed (VgPicture  *self,
       g_autoptr(VgFeedHealth) h = g_list_model_get_item (G_LIST_MODEL (self->feeds), i);
 
       if (g_str_equal (vg_feed_health_get_feed_id (h), feed_id))
-        return h;   /* the store keeps it alive */
+        {
+          /* The feed was declared (or read back from the journal) before its configuration
+           * said how often it polls: the configured staleness wins over the default. */
+          if (stale_after_usec > 0)
+            vg_feed_health_set_stale_after (h, stale_after_usec);
+          return h;   /* the store keeps it alive */
+        }
     }
   health = vg_feed_health_new (feed_id, stale_after_usec > 0 ? stale_after_usec : DEFAULT_STALE_USEC);
   g_list_store_append (self->feeds, health);

@@ -45,7 +45,8 @@ GListModel       *vg_picture_get_incidents       (VgPicture   *self);
 VgForecast       *vg_picture_get_forecast        (VgPicture   *self);
 /* Feed health (VgFeedHealth), one per feed seen. */
 GListModel       *vg_picture_get_feeds           (VgPicture   *self);
-/* The health of @feed_id, created (stale after @stale_after_usec) if new; borrowed. */
+/* The health of @feed_id, created if new; stale after @stale_after_usec without success (0:
+ * keep what it has, an hour for a new one). Borrowed. */
 VgFeedHealth     *vg_picture_ensure_feed         (VgPicture   *self,
                                                   const char  *feed_id,
                                                   gint64       stale_after_usec);

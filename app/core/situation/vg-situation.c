@@ -714,8 +714,8 @@ vg_situation_feed_failed (VgSituation  *self,
     return FALSE;
   event = feed_event (feed_id, "failing");
   json_object_set_string_member (json_node_get_object (event), "error", failure->message);
-  if (!vg_journal_append (self->journal, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, event, NULL, error))
-    return FALSE;
+  /* The operator sees the failure even when the journal cannot record it (a full disk is
+   * precisely when feeds fail for want of a journal). */
   vg_picture_feed_failed (self->picture, feed_id, failure, vg_clock_get_now_usec (self->clock));
-  return TRUE;
+  return vg_journal_append (self->journal, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, event, NULL, error);
 }

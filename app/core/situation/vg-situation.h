@@ -85,7 +85,8 @@ gboolean     vg_situation_ingest_payload (VgSituation  *self,
                                           VgFeedBatch **batch,
                                           GError      **error);
 /* Records that feed @feed_id failed (unreachable, HTTP error, exercise inject...) at the clock's
- * time, in the journal and the picture. */
+ * time, in the picture and the journal; FALSE if the journal could not record it (the picture
+ * shows it all the same). */
 gboolean     vg_situation_feed_failed    (VgSituation  *self,
                                           const char   *feed_id,
                                           const GError *failure,
