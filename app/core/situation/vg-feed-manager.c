@@ -16,9 +16,44 @@ struct _VgFeedManager
   VgSituation  *situation;
   VgFeedPoller *poller;
   GHashTable   *states;   /* feed id → last VgFeedState seen + 1 */
+  GHashTable   *cap_sources;   /* MeteoAlarm index feed id → VgFeedSource of its CAP messages */
+  GHashTable   *fetched;       /* "index feed\nentry id\nupdated" of CAP messages asked for */
 };
 
 G_DEFINE_FINAL_TYPE (VgFeedManager, vg_feed_manager, G_TYPE_OBJECT)
+
+/* The MeteoAlarm index names the CAP messages; those for Hérault not asked for yet (by entry
+ * id and update time) are fetched once each, as payloads of the index's CAP feed. */
+static void
+fetch_linked_cap (VgFeedManager *self,
+                  const char    *index_id,
+                  VgFeedBatch   *batch)
+{
+  VgFeedSource *cap = g_hash_table_lookup (self->cap_sources, index_id);
+  GPtrArray *entries = vg_feed_batch_get_index_entries (batch);
+
+  if (cap == NULL)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      VgCapIndexEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) error = NULL;
+      char *key;
+
+      if (!vg_cap_index_entry_has_nuts (entry, "FR813") && !vg_cap_index_entry_has_nuts (entry, "FRJ13"))
+        continue;
+      key = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT, index_id, vg_cap_index_entry_get_entry_id (entry),
+                             vg_cap_index_entry_get_updated (entry));
+      if (!g_hash_table_add (self->fetched, key))
+        continue;
+      if (!vg_feed_poller_fetch_once (self->poller, cap, vg_cap_index_entry_get_uri (entry), &error))
+        {
+          /* Not fetched: forgotten, so that the next index asks again. */
+          g_debug ("%s", error->message);
+          g_hash_table_remove (self->fetched, key);
+        }
+    }
+}
 
 static void
 payload_received_cb (VgFeedPoller  *poller,
@@ -30,10 +65,14 @@ payload_received_cb (VgFeedPoller  *poller,
                      VgFeedManager *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(VgFeedBatch) batch = NULL;
 
   if (vg_situation_ingest_payload (self->situation, vg_feed_source_get_id (source), url, content_type,
-                                   fetched_usec, body, NULL, &error))
-    return;
+                                   fetched_usec, body, &batch, &error))
+    {
+      fetch_linked_cap (self, vg_feed_source_get_id (source), batch);
+      return;
+    }
   if (g_error_matches (error, VG_STORE_ERROR, VG_STORE_ERROR_WRITE))
     {
       /* The journal cannot take it: the payload is not acknowledged, the poller asks again,
@@ -96,6 +135,8 @@ vg_feed_manager_dispose (GObject *object)
   g_clear_object (&self->poller);
   g_clear_object (&self->situation);
   g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->cap_sources, g_hash_table_unref);
+  g_clear_pointer (&self->fetched, g_hash_table_unref);
 
   G_OBJECT_CLASS (vg_feed_manager_parent_class)->dispose (object);
 }
@@ -110,6 +151,32 @@ static void
 vg_feed_manager_init (VgFeedManager *self)
 {
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cap_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->fetched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The feed "<index id>/cap" the CAP messages of a MeteoAlarm index come in as: the index's
+ * limits, CAP content types. */
+static gboolean
+declare_cap_feed (VgFeedManager  *self,
+                  VgFeedSource   *index,
+                  GError        **error)
+{
+  g_autofree char *id = g_strconcat (vg_feed_source_get_id (index), "/cap", NULL);
+  g_autofree char *name = g_strdup_printf ("%s (CAP)", vg_feed_source_get_name (index));
+  VgFeedSource *cap;
+
+  if (!vg_situation_declare_feed (self->situation, id, VG_FEED_KIND_CAP, name, error))
+    return FALSE;
+  cap = g_object_new (VG_TYPE_FEED_SOURCE, "id", id, "name", name, "kind", "cap",
+                      "url", vg_feed_source_get_url (index),
+                      "interval-ms", vg_feed_source_get_interval_ms (index),
+                      "timeout-ms", vg_feed_source_get_timeout_ms (index),
+                      "max-bytes", vg_feed_source_get_max_bytes (index),
+                      "stale-after", vg_feed_source_get_stale_after (index),
+                      NULL);
+  g_hash_table_replace (self->cap_sources, g_strdup (vg_feed_source_get_id (index)), cap);
+  return TRUE;
 }
 
 VgFeedManager *
@@ -150,6 +217,8 @@ vg_feed_manager_new (VgSituation   *situation,
       vg_picture_ensure_feed (vg_situation_get_picture (situation), vg_feed_source_get_id (source),
                               (gint64) vg_feed_source_get_stale_after (source) * vg_feed_source_get_interval_ms (source) * 1000);
       vg_feed_poller_add_source (self->poller, source);
+      if (kind == VG_FEED_KIND_METEOALARM_ATOM && !declare_cap_feed (self, source, error))
+        return NULL;
     }
   return g_steal_pointer (&self);
 }
