@@ -584,7 +584,10 @@ add_raw_payload (VgJournalBatch  *journal_batch,
   withheld = vg_feed_batch_withheld_to_json (batch);
   kept = vg_feed_sanitize (kind, feed_id, fetched, payload, batch, &sanitize_error);
   return vg_journal_batch_add_withheld_payload (journal_batch, feed_id, url, content_type, fetched, payload, kept,
-                                                withheld, kept == NULL ? sanitize_error->message : NULL, error);
+                                                withheld,
+                                                kept != NULL ? NULL
+                                                : sanitize_error != NULL ? sanitize_error->message
+                                                : "no safe copy of the payload can be kept", error);
 }
 
 gboolean
