@@ -254,7 +254,7 @@ count_raw_cb_for (VgJournal  *journal,
 
 /* The index is polled; its Hérault entries (FRJ13, and FR813 under NUTS 2013) are fetched
  * once each as CAP and become warnings; Gard's is not fetched; polling the same index again
- * fetches nothing more. */
+ * fetches nothing more, nor does the situation reopened with a new manager. */
 static void
 test_meteoalarm_fetches_cap (void)
 {
@@ -336,6 +336,24 @@ test_meteoalarm_fetches_cap (void)
   g_assert_cmpuint (count_raw_cb_for (vg_situation_get_journal (f->situation), "meteoalarm-fr/cap"), ==, 2);
   /* Both versions of the Hérault thunderstorm warning are in its history. */
   g_assert_cmpuint (count_cap_versions (f), ==, 2);
+
+  /* Reopened, the situation has them from its journal, and does not fetch them again. */
+  vg_feed_manager_stop (f->manager);
+  g_clear_object (&f->manager);
+  g_assert_finalize_object (f->situation);
+  f->situation = vg_situation_open_or_create (journal, f->clock, "Test", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_cap_versions (f), ==, 2);
+  f->manager = vg_feed_manager_new (f->situation, config, &error);
+  g_assert_no_error (error);
+  vg_feed_manager_start (f->manager);
+  atom_requests = vg_test_server_get_request_count (f->server, ATOM_PATH);
+  while (vg_test_server_get_request_count (f->server, ATOM_PATH) < atom_requests + 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_ORANGE), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_YELLOW), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_GARD), ==, 0);
+  g_assert_cmpuint (count_raw_cb_for (vg_situation_get_journal (f->situation), "meteoalarm-fr/cap"), ==, 2);
 
   fixture_tear_down (f, NULL);
 }

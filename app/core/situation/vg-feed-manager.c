@@ -18,12 +18,56 @@ struct _VgFeedManager
   GHashTable   *states;   /* feed id → last VgFeedState seen + 1 */
   GHashTable   *cap_sources;   /* MeteoAlarm index feed id → VgFeedSource of its CAP messages */
   GHashTable   *fetched;       /* "index feed\nentry id\nupdated" of CAP messages asked for */
+  GHashTable   *journalled;    /* URL of a CAP message in the journal → when it was fetched (µs) */
 };
 
 G_DEFINE_FINAL_TYPE (VgFeedManager, vg_feed_manager, G_TYPE_OBJECT)
 
 /* The MeteoAlarm index names the CAP messages; those for Hérault not asked for yet (by entry
  * id and update time) are fetched once each, as payloads of the index's CAP feed. */
+/* The URL as the poller writes it (g_uri_to_string of the parsed link); full ownership. */
+static char *
+normalise_url (const char *url)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL) : NULL;
+
+  return uri != NULL ? g_uri_to_string (uri) : g_strdup (url);
+}
+
+static gboolean
+journalled_cb (VgJournalEntry *entry,
+               gpointer        user_data)
+{
+  GHashTable *journalled = user_data;
+  g_autofree char *raw_url = vg_journal_entry_dup_string (entry, "url");
+  g_autofree char *url = raw_url != NULL ? normalise_url (raw_url) : NULL;
+  gint64 *when;
+
+  if (url == NULL)
+    return TRUE;
+  if ((when = g_hash_table_lookup (journalled, url)) == NULL)
+    {
+      when = g_new (gint64, 1);
+      *when = G_MININT64;
+      g_hash_table_insert (journalled, g_steal_pointer (&url), when);
+    }
+  *when = MAX (*when, vg_journal_entry_get_time (entry));
+  return TRUE;
+}
+
+/* Whether the message of @entry was journalled after the index said it was last updated: a
+ * situation reopened does not fetch again what it already holds. */
+static gboolean
+already_journalled (VgFeedManager   *self,
+                    VgCapIndexEntry *entry)
+{
+  g_autofree char *url = normalise_url (vg_cap_index_entry_get_uri (entry));
+  gint64 updated = vg_cap_index_entry_get_updated (entry);
+  const gint64 *when = g_hash_table_lookup (self->journalled, url);
+
+  return when != NULL && updated != VG_FEED_TIME_UNKNOWN && *when >= updated;
+}
+
 static void
 fetch_linked_cap (VgFeedManager *self,
                   const char    *index_id,
@@ -44,7 +88,7 @@ fetch_linked_cap (VgFeedManager *self,
         continue;
       key = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT, index_id, vg_cap_index_entry_get_entry_id (entry),
                              vg_cap_index_entry_get_updated (entry));
-      if (!g_hash_table_add (self->fetched, key))
+      if (!g_hash_table_add (self->fetched, key) || already_journalled (self, entry))
         continue;
       if (!vg_feed_poller_fetch_once (self->poller, cap, vg_cap_index_entry_get_uri (entry), &error))
         {
@@ -137,6 +181,7 @@ vg_feed_manager_dispose (GObject *object)
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->cap_sources, g_hash_table_unref);
   g_clear_pointer (&self->fetched, g_hash_table_unref);
+  g_clear_pointer (&self->journalled, g_hash_table_unref);
 
   G_OBJECT_CLASS (vg_feed_manager_parent_class)->dispose (object);
 }
@@ -153,6 +198,7 @@ vg_feed_manager_init (VgFeedManager *self)
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cap_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->fetched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->journalled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* The feed "<index id>/cap" the CAP messages of a MeteoAlarm index come in as: the index's
@@ -176,7 +222,17 @@ declare_cap_feed (VgFeedManager  *self,
                       "stale-after", vg_feed_source_get_stale_after (index),
                       NULL);
   g_hash_table_replace (self->cap_sources, g_strdup (vg_feed_source_get_id (index)), cap);
-  return TRUE;
+
+  /* What an earlier run already fetched. */
+  {
+    VgJournalFilter filter;
+
+    vg_journal_filter_init (&filter);
+    filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
+    filter.source = id;
+    return vg_journal_foreach (vg_situation_get_journal (self->situation), &filter, journalled_cb,
+                               self->journalled, error);
+  }
 }
 
 VgFeedManager *
