@@ -94,6 +94,27 @@ journaled_failures (Fixture *f)
   return n;
 }
 
+static gboolean
+collect_cb (VgJournalEntry *entry,
+            GPtrArray      *entries)
+{
+  g_ptr_array_add (entries, vg_journal_entry_ref (entry));
+  return TRUE;
+}
+
+/* Versions of every warning in the situation's history. */
+static guint
+count_cap_versions (Fixture *f)
+{
+  VgWarningHistory *history = vg_picture_get_warning_history (vg_situation_get_picture (f->situation));
+  g_autoptr(GPtrArray) keys = vg_warning_history_dup_keys (history);
+  guint n = 0;
+
+  for (guint i = 0; i < keys->len; i++)
+    n += vg_warning_history_get_versions (history, g_ptr_array_index (keys, i))->len;
+  return n;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -285,6 +306,167 @@ test_journal_full (void)
   g_assert_nonnull (strstr (out, "\nRECORDED 1 2\n"));
 }
 
+
+/* --- MeteoAlarm: the CAP messages an index links to (issue 4) --- */
+
+#define ATOM_PATH "/meteoalarm-france.atom"
+#define CAP_ORANGE "/cap/herault-orange.xml"
+#define CAP_YELLOW "/cap/herault-yellow.xml"
+#define CAP_GARD "/cap/gard.xml"
+
+static char *
+read_text (const char *relpath)
+{
+  g_autofree char *path = vg_test_data_path (relpath);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* @text with every @from replaced by @to. */
+static char *
+replace_all (const char *text,
+             const char *from,
+             const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  g_assert_cmpuint (g_strv_length (parts), >, 1);
+  return g_strjoinv (to, parts);
+}
+
+static gboolean
+index_polled_twice (Fixture *f)
+{
+  return vg_test_server_get_request_count (f->server, ATOM_PATH) >= 2 &&
+         vg_test_server_get_request_count (f->server, CAP_ORANGE) >= 1 &&
+         vg_test_server_get_request_count (f->server, CAP_YELLOW) >= 1 &&
+         count_cap_versions (f) >= 2;
+}
+
+static guint
+count_raw_cb_for (VgJournal  *journal,
+                  const char *feed)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_journal_entry_unref);
+  VgJournalFilter filter;
+  guint n = 0;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
+  g_assert_true (vg_journal_foreach (journal, &filter, (VgJournalForeachFunc) (void (*) (void)) collect_cb, entries, NULL));
+  for (guint i = 0; i < entries->len; i++)
+    n += g_strcmp0 (vg_journal_entry_get_source (g_ptr_array_index (entries, i)), feed) == 0;
+  return n;
+}
+
+/* The index is polled; its Hérault entries (FRJ13, and FR813 under NUTS 2013) are fetched
+ * once each as CAP and become warnings; Gard's is not fetched; polling the same index again
+ * fetches nothing more, nor does the situation reopened with a new manager. */
+static void
+test_meteoalarm_fetches_cap (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgFeedConfig) config = vg_feed_config_new ();
+  g_autoptr(VgFeedSource) source = NULL;
+  g_autofree char *atom = read_text ("feeds/meteoalarm/atom-france.xml");
+  g_autofree char *orange = read_text ("feeds/cap/meteofrance-herault-orages-2-orange.xml");
+  g_autofree char *yellow = read_text ("feeds/cap/meteofrance-herault-orages-1-jaune.xml");
+  g_autofree char *gard = read_text ("feeds/cap/meteofrance-vigilance-jaune-orages-20220810.xml");
+  g_autofree char *journal = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *orange_url = NULL, *yellow_url = NULL, *gard_url = NULL;
+  g_autofree char *step1 = NULL, *step2 = NULL, *step3 = NULL;
+  g_autoptr(GString) index = NULL;
+  guint atom_requests;
+
+  f->dir = vg_test_mkdtemp ();
+  journal = g_build_filename (f->dir, "meteoalarm.vigie-journal", NULL);
+  f->server = vg_test_server_new (FALSE);
+  url = vg_test_server_dup_url (f->server, ATOM_PATH);
+  orange_url = vg_test_server_dup_url (f->server, CAP_ORANGE);
+  yellow_url = vg_test_server_dup_url (f->server, CAP_YELLOW);
+  gard_url = vg_test_server_dup_url (f->server, CAP_GARD);
+
+  /* The real sample's links point back to this server; a third entry, the first (yellow)
+   * version geocoded in NUTS 2013 (FR813), is added. */
+  step1 = replace_all (atom, "href=\"https://feeds.meteoalarm.org/api/v1/warnings/feeds-france/0c1b7a0e-2f5d-4a8c-9d3e-6f1a2b3c4d51\"",
+                       "href=\"@ORANGE@\"");
+  step2 = replace_all (step1, "href=\"https://feeds.meteoalarm.org/api/v1/warnings/feeds-france/7d4e2c91-88a0-4f6b-b2c1-0e9f8a7b6c52\"",
+                       "href=\"@GARD@\"");
+  index = g_string_new (step2);
+  g_string_truncate (index, strstr (index->str, "</feed>") - index->str);
+  g_string_append (index,
+                   "  <entry>\n"
+                   "    <id>urn:test:herault-yellow</id>\n"
+                   "    <title>Yellow Thunderstorm Warning issued for France - Hérault</title>\n"
+                   "    <updated>2024-10-16T10:00:00Z</updated>\n"
+                   "    <link href=\"@YELLOW@\" type=\"application/cap+xml\"/>\n"
+                   "    <cap:identifier>2.49.0.0.250.0.FR.20241016120000.100001</cap:identifier>\n"
+                   "    <cap:areaDesc>Hérault</cap:areaDesc>\n"
+                   "    <cap:event>Moderate thunderstorm warning</cap:event>\n"
+                   "    <cap:severity>Moderate</cap:severity>\n"
+                   "    <cap:status>Actual</cap:status>\n"
+                   "    <cap:message_type>Alert</cap:message_type>\n"
+                   "    <cap:geocode><cap:valueName>NUTS3</cap:valueName><cap:value>FR813</cap:value></cap:geocode>\n"
+                   "  </entry>\n"
+                   "</feed>\n");
+  g_free (step1);
+  step1 = replace_all (index->str, "@ORANGE@", orange_url);
+  g_free (step2);
+  step2 = replace_all (step1, "@GARD@", gard_url);
+  step3 = replace_all (step2, "@YELLOW@", yellow_url);
+  vg_test_server_set (f->server, ATOM_PATH, vg_test_reply_new_ok (step3, "application/atom+xml"));
+  vg_test_server_set (f->server, CAP_ORANGE, vg_test_reply_new_ok (orange, "application/cap+xml"));
+  vg_test_server_set (f->server, CAP_YELLOW, vg_test_reply_new_ok (yellow, "application/cap+xml"));
+  vg_test_server_set (f->server, CAP_GARD, vg_test_reply_new_ok (gard, "application/cap+xml"));
+
+  f->clock = vg_clock_new_wall ();
+  f->situation = vg_situation_open_or_create (journal, f->clock, "Test", FALSE, &error);
+  g_assert_no_error (error);
+  source = g_object_new (VG_TYPE_FEED_SOURCE, "id", "meteoalarm-fr", "name", "MeteoAlarm", "kind", "meteoalarm-atom",
+                         "url", url, "interval-ms", 150, "timeout-ms", 2000, "max-bytes", 1024 * 1024, NULL);
+  vg_feed_config_set_source (config, source);
+  f->manager = vg_feed_manager_new (f->situation, config, &error);
+  g_assert_no_error (error);
+  vg_feed_manager_start (f->manager);
+
+  g_assert_true (spin_until (index_polled_twice, f, 10000));
+  /* A few more polls of the same index. */
+  atom_requests = vg_test_server_get_request_count (f->server, ATOM_PATH);
+  while (vg_test_server_get_request_count (f->server, ATOM_PATH) < atom_requests + 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_ORANGE), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_YELLOW), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_GARD), ==, 0);
+  g_assert_cmpuint (count_raw_cb_for (vg_situation_get_journal (f->situation), "meteoalarm-fr/cap"), ==, 2);
+  /* Both versions of the Hérault thunderstorm warning are in its history. */
+  g_assert_cmpuint (count_cap_versions (f), ==, 2);
+
+  /* Reopened, the situation has them from its journal, and does not fetch them again. */
+  vg_feed_manager_stop (f->manager);
+  g_clear_object (&f->manager);
+  g_assert_finalize_object (f->situation);
+  f->situation = vg_situation_open_or_create (journal, f->clock, "Test", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_cap_versions (f), ==, 2);
+  f->manager = vg_feed_manager_new (f->situation, config, &error);
+  g_assert_no_error (error);
+  vg_feed_manager_start (f->manager);
+  atom_requests = vg_test_server_get_request_count (f->server, ATOM_PATH);
+  while (vg_test_server_get_request_count (f->server, ATOM_PATH) < atom_requests + 3)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_ORANGE), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_YELLOW), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, CAP_GARD), ==, 0);
+  g_assert_cmpuint (count_raw_cb_for (vg_situation_get_journal (f->situation), "meteoalarm-fr/cap"), ==, 2);
+
+  fixture_tear_down (f, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +484,7 @@ main (int   argc,
   g_test_add ("/vigie/feed-manager/fail-and-recover", Fixture, NULL, fixture_set_up, test_fail_and_recover, fixture_tear_down);
   g_test_add ("/vigie/feed-manager/garbage-then-valid", Fixture, NULL, fixture_set_up, test_garbage_then_valid, fixture_tear_down);
   g_test_add_func ("/vigie/feed-manager/journal-full", test_journal_full);
+  g_test_add_func ("/vigie/feed-manager/meteoalarm-fetches-cap", test_meteoalarm_fetches_cap);
 
   return g_test_run ();
 }

@@ -785,6 +785,46 @@ test_remove_from_handler (Fixture       *f,
   g_assert_false (vg_feed_poller_is_running (f->poller));
 }
 
+/* A one-shot fetch (a document an index links to): delivered once with the source's checks
+ * (here the content type), never rescheduled; refused when stopped or not https. */
+static void
+test_fetch_once (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *url = vg_test_server_dup_url (f->server, "/once.json");
+  g_autofree char *wrong = vg_test_server_dup_url (f->server, "/once.html");
+  g_autoptr(VgFeedSource) source = make_source ("https://example.invalid/index", 50, 2000, 1024);
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+
+  vg_test_server_set (f->server, "/once.json", vg_test_reply_new_ok ("{\"ok\": true}", "application/json"));
+  vg_test_server_set (f->server, "/once.html", vg_test_reply_new_ok ("<html/>", "text/html"));
+
+  g_assert_false (vg_feed_poller_fetch_once (f->poller, source, url, &error));
+  g_assert_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+
+  vg_feed_poller_start (f->poller);
+  g_assert_false (vg_feed_poller_fetch_once (f->poller, source, "http://example.invalid/cap.xml", &error));
+  g_assert_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  g_assert_true (vg_feed_poller_fetch_once (f->poller, source, url, &error));
+  g_assert_no_error (error);
+  g_assert_true (vg_feed_poller_fetch_once (f->poller, source, wrong, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (f->payloads->len == 1 && vg_test_server_get_request_count (f->server, "/once.html") == 1, 5000);
+  g_assert_cmpstr (((Payload *) g_ptr_array_index (f->payloads, 0))->url, ==, url);
+
+  /* Well past the source's interval: nothing is fetched again. */
+  until = g_get_monotonic_time () + 300 * 1000;
+  WAIT_UNTIL (g_get_monotonic_time () > until, 1000);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, "/once.json"), ==, 1);
+  g_assert_cmpuint (vg_test_server_get_request_count (f->server, "/once.html"), ==, 1);
+  g_assert_cmpuint (f->payloads->len, ==, 1);
+  vg_feed_poller_stop (f->poller);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +856,7 @@ main (int   argc,
   ADD ("main-loop-latency", test_main_loop_latency);
   ADD ("remove-and-stop", test_remove_and_stop);
   ADD ("remove-from-handler", test_remove_from_handler);
+  ADD ("fetch-once", test_fetch_once);
 #undef ADD
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "feed-test-util.h"
 #include "vg-feed-private.h"
+#include "vg-feed-sanitizer.h"
 
 #define SECRET "VIGIE-SECRET-7f3a9c"
 
@@ -362,6 +363,67 @@ test_regressions (void)
     }
 }
 
+/* The copy kept of a payload that withheld something: every format, what is withheld is gone
+ * from the bytes, and the copy parses back to the same records with nothing left to withhold. */
+static void
+assert_sanitized (VgFeedKind  kind,
+                  GBytes     *payload,
+                  const char *gone)
+{
+  g_autoptr(GDateTime) received_at = feed_test_received_at ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgFeedBatch) batch = vg_feed_parse (kind, "f", received_at, payload, &error);
+  g_autoptr(GBytes) copy = NULL;
+  g_autoptr(VgFeedBatch) again = NULL;
+  g_autoptr(JsonNode) withheld = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (vg_feed_batch_withholds (batch));
+  withheld = vg_feed_batch_withheld_to_json (batch);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (withheld)), >=, 1);
+  copy = vg_feed_sanitize (kind, "f", received_at, payload, batch, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (copy, NULL), g_bytes_get_size (copy));
+  g_assert_null (strstr (text, gone));
+  again = vg_feed_parse (kind, "f", received_at, copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (vg_feed_batch_withholds (again));
+  g_assert_cmpuint (vg_feed_batch_get_n_records (again), ==, vg_feed_batch_get_n_records (batch));
+  g_assert_cmpuint (vg_feed_batch_get_n_records (again), >, 0);
+}
+
+static void
+test_sanitize (void)
+{
+  g_autoptr(GDateTime) received_at = feed_test_received_at ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) datex2 = feed_test_load_edited ("datex2/v2-situation-montpellier.xml", "<accidentType>collision</accidentType>",
+                                                    "<accidentType>collision</accidentType><driverFacePhoto>...</driverFacePhoto>");
+  g_autoptr(GBytes) atom = feed_test_load_edited ("meteoalarm/atom-france.xml", "<cap:areaDesc>Gard</cap:areaDesc>",
+                                                  "<cap:areaDesc>Gard</cap:areaDesc><cap:faceImage>...</cap:faceImage>");
+  g_autoptr(GBytes) hubeau = feed_test_load_edited ("hubeau/observations_tr-montpellier.json",
+                                                    "\"continuite_obs_hydro\": true,\n      \"longitude\": 3.89495",
+                                                    "\"continuite_obs_hydro\": true,\n      \"observer_face_image\": \"ok\",\n      \"longitude\": 3.89495");
+  g_autoptr(GBytes) image = feed_test_load ("cap/embedded-image.xml");
+  g_autoptr(GBytes) whole = feed_test_load ("cap/biometric-parameter.xml");
+  g_autoptr(VgFeedBatch) batch = NULL;
+  g_autoptr(GBytes) none = NULL;
+
+  assert_sanitized (VG_FEED_KIND_DATEX2, datex2, "driverFacePhoto");
+  assert_sanitized (VG_FEED_KIND_METEOALARM_ATOM, atom, "faceImage");
+  assert_sanitized (VG_FEED_KIND_HUBEAU, hubeau, "observer_face_image");
+  assert_sanitized (VG_FEED_KIND_CAP, image, "R0lGODlh");
+
+  /* An alert refused whole leaves nothing to keep: no copy, and the reason says so. */
+  batch = vg_feed_parse (VG_FEED_KIND_CAP, "f", received_at, whole, &error);
+  g_assert_no_error (error);
+  none = vg_feed_sanitize (VG_FEED_KIND_CAP, "f", received_at, whole, batch, &error);
+  g_assert_null (none);
+  g_assert_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "no safe copy"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/vigie/feeds/safety/biometric-words", test_biometric_words);
   g_test_add_func ("/vigie/feeds/safety/strict-times", test_strict_times);
   g_test_add_func ("/vigie/feeds/safety/regressions", test_regressions);
+  g_test_add_func ("/vigie/feeds/safety/sanitize", test_sanitize);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vg-error.h"
+#include "vg-feed-parser.h"
 #include "vg-log-entry.h"
 #include "vg-situation.h"
 #include "vg-test-util.h"
@@ -295,6 +296,238 @@ test_bad_payloads (void)
   vg_test_rmtree (dir);
 }
 
+/* --- nothing refused is stored (issue 4) --- */
+
+/* @relpath with the first @from replaced by @to. */
+static GBytes *
+read_fixture_edited (const char *relpath,
+                     const char *from,
+                     const char *to)
+{
+  g_autoptr(GBytes) bytes = read_fixture (relpath);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  char *at = strstr (text, from);
+  GString *edited;
+
+  g_assert_nonnull (at);
+  edited = g_string_new_len (text, at - text);
+  g_string_append (edited, to);
+  g_string_append (edited, at + strlen (from));
+  return g_string_free_to_bytes (edited);
+}
+
+/* No stored raw payload of the journal at @path holds any of @forbidden. */
+static void
+assert_raw_payloads_clean (const char         *path,
+                           const char * const *forbidden)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM raw_payloads", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *data = g_strndup (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+
+      for (guint i = 0; forbidden[i] != NULL; i++)
+        if (strstr (data, forbidden[i]) != NULL)
+          g_error ("“%s” was stored in a raw payload", forbidden[i]);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static gboolean
+last_raw_cb (VgJournalEntry  *entry,
+             VgJournalEntry **last)
+{
+  g_clear_pointer (last, vg_journal_entry_unref);
+  *last = vg_journal_entry_ref (entry);
+  return TRUE;
+}
+
+/* The last raw-feed-payload entry of @journal. */
+static VgJournalEntry *
+last_raw_entry (VgJournal *journal)
+{
+  VgJournalEntry *last = NULL;
+  VgJournalFilter filter;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
+  g_assert_true (vg_journal_foreach (journal, &filter, (VgJournalForeachFunc) (void (*) (void)) last_raw_cb, &last, NULL));
+  g_assert_nonnull (last);
+  return last;
+}
+
+/* Warnings in the history (every version kept), in force or not. */
+static guint
+count_warning_keys (VgSituation *situation)
+{
+  g_autoptr(GPtrArray) keys = vg_warning_history_dup_keys (vg_picture_get_warning_history (vg_situation_get_picture (situation)));
+
+  return keys->len;
+}
+
+/* Ingests @payload as @kind; the raw entry journalled names the original (hash, size) and
+ * withholds @n_withheld things naming @field; the picture shows at least @expected_in_picture
+ * warnings and incidents (the history's included); the stored copy (if @stored) parses back to the
+ * same records and holds none of @forbidden, the journal verifies, and a reopened situation
+ * shows the same picture. */
+static void
+check_withheld (VgFeedKind          kind,
+                const char         *content_type,
+                GBytes             *payload,
+                gboolean            stored,
+                guint               n_withheld,
+                const char         *field,
+                const char * const *forbidden,
+                guint               expected_in_picture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgClock) clock = new_clock ();
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "withheld.vigie-journal", NULL);
+  g_autoptr(VgFeedBatch) batch = NULL;
+  g_autoptr(VgJournalEntry) raw = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *not_stored = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  JsonArray *withheld;
+  VgSituation *situation;
+  guint n_warnings, n_incidents, n_keys;
+  gint64 size = -1;
+
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (vg_situation_declare_feed (situation, "f", kind, NULL, &error));
+  g_assert_true (vg_situation_ingest_payload (situation, "f", "https://example.invalid/f", content_type,
+                                              vg_clock_get_now_usec (clock), payload, &batch, &error));
+  g_assert_no_error (error);
+
+  raw = last_raw_entry (vg_situation_get_journal (situation));
+  original = vg_journal_entry_dup_string (raw, "original_sha256");
+  g_checksum_update (checksum, g_bytes_get_data (payload, NULL), g_bytes_get_size (payload));
+  g_assert_cmpstr (original, ==, g_checksum_get_string (checksum));
+  g_assert_true (vg_journal_entry_get_int (raw, "original_size", &size));
+  g_assert_cmpint (size, ==, g_bytes_get_size (payload));
+  withheld = json_object_get_array_member (json_node_get_object (vg_journal_entry_get_payload (raw)), "withheld");
+  g_assert_cmpuint (json_array_get_length (withheld), ==, n_withheld);
+  for (guint i = 0; i < n_withheld; i++)
+    {
+      JsonObject *w = json_array_get_object_element (withheld, i);
+
+      g_assert_nonnull (json_object_get_string_member (w, "position"));
+      g_assert_nonnull (json_object_get_string_member (w, "reason"));
+      if (i == 0)
+        g_assert_nonnull (strstr (json_object_get_string_member (w, "field"), field));
+    }
+
+  sha = vg_journal_entry_dup_string (raw, "sha256");
+  not_stored = vg_journal_entry_dup_string (raw, "not_stored");
+  if (stored)
+    {
+      g_autoptr(GBytes) copy = vg_journal_dup_raw_payload (vg_situation_get_journal (situation), sha, &error);
+      g_autoptr(GDateTime) received = g_date_time_new_now_utc ();
+      g_autoptr(VgFeedBatch) again = NULL;
+      gboolean sanitised = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_null (not_stored);
+      g_assert_true (vg_journal_entry_get_boolean (raw, "sanitised", &sanitised) && sanitised);
+      again = vg_feed_parse (kind, "f", received, copy, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (vg_feed_batch_get_n_records (again), ==, vg_feed_batch_get_n_records (batch));
+      g_assert_cmpuint (vg_feed_batch_get_n_records (again), >, 0);
+      g_assert_cmpuint (vg_feed_batch_get_refusals (again)->len, ==,
+                        vg_feed_batch_get_refusals (batch)->len - n_withheld);
+    }
+  else
+    {
+      g_assert_null (sha);
+      g_assert_nonnull (not_stored);
+      g_assert_cmpuint (vg_feed_batch_get_n_records (batch), ==, 0);
+    }
+  n_warnings = g_list_model_get_n_items (vg_picture_get_warnings (vg_situation_get_picture (situation)));
+  n_incidents = g_list_model_get_n_items (vg_picture_get_incidents (vg_situation_get_picture (situation)));
+  n_keys = count_warning_keys (situation);
+  g_assert_cmpuint (n_warnings + n_incidents + n_keys, >=, expected_in_picture);
+  g_assert_finalize_object (situation);
+
+  assert_raw_payloads_clean (path, forbidden);
+  g_assert_true (vg_journal_verify_file (path, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The picture rebuilt from the journal, by parsing the stored copy again, is the same. */
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (vg_picture_get_warnings (vg_situation_get_picture (situation))), ==, n_warnings);
+  g_assert_cmpuint (g_list_model_get_n_items (vg_picture_get_incidents (vg_situation_get_picture (situation))), ==, n_incidents);
+  g_assert_cmpuint (count_warning_keys (situation), ==, n_keys);
+  g_assert_finalize_object (situation);
+  vg_test_rmtree (dir);
+}
+
+/* A CAP alert with a biometric parameter is refused whole: no bytes of it are stored, only
+ * its hash, size and why. */
+static void
+test_withheld_cap_biometric (void)
+{
+  g_autoptr(GBytes) cap = read_fixture ("feeds/cap/biometric-parameter.xml");
+  static const char * const forbidden[] = { "facialRecognitionMatch", "camera-17", NULL };
+
+  check_withheld (VG_FEED_KIND_CAP, "application/cap+xml", cap, FALSE, 1, "parameter", forbidden, 0);
+}
+
+/* A CAP alert with an embedded image: the warning is kept and stored without the image. */
+static void
+test_withheld_cap_image (void)
+{
+  g_autoptr(GBytes) cap = read_fixture ("feeds/cap/embedded-image.xml");
+  static const char * const forbidden[] = { "<derefUri", "R0lGODlh", NULL };
+
+  check_withheld (VG_FEED_KIND_CAP, "application/cap+xml", cap, TRUE, 1, "derefUri", forbidden, 1);
+}
+
+/* GeoJSON: a feature with a voice print is left out, a photo as a data: URI is stripped, the
+ * other incidents are stored and rebuilt. */
+static void
+test_withheld_geojson (void)
+{
+  g_autoptr(GBytes) voice = read_fixture_edited ("feeds/geojson/incidents-montpellier.geojson", "\"street\": \"A9\",",
+                                                 "\"street\": \"A9\", \"witness\": {\"voice_print\": \"vp-8812\"},");
+  g_autofree char *text = g_strndup (g_bytes_get_data (voice, NULL), g_bytes_get_size (voice));
+  const char *from = "\"title\": \"Zone inondée à Lattes (Port Ariane)\",";
+  char *at = strstr (text, from);
+  g_autoptr(GString) edited = g_string_new_len (text, at - text);
+  g_autoptr(GBytes) both = NULL;
+  static const char * const forbidden[] = { "voice_print", "vp-8812", "data:image", "/9j/4AAQSkZJRg", NULL };
+
+  g_string_append (edited, "\"title\": \"Zone inondée à Lattes (Port Ariane)\", \"photo\": \"data:image/jpeg;base64,/9j/4AAQSkZJRg==\",");
+  g_string_append (edited, at + strlen (from));
+  both = g_bytes_new (edited->str, edited->len);
+  check_withheld (VG_FEED_KIND_GEOJSON, "application/geo+json", both, TRUE, 2, "voice_print", forbidden, 4);
+}
+
+/* SensorThings: a Datastream counting faces, and a Thing carrying a fingerprint, are left out
+ * with their observations; the others are stored. */
+static void
+test_withheld_sensorthings (void)
+{
+  g_autoptr(GBytes) faces = read_fixture_edited ("feeds/sensorthings/things-lez.json",
+                                                 "\"name\": \"Air temperature\",\n          \"observationType\"",
+                                                 "\"name\": \"Face count\",\n          \"observationType\"");
+  static const char * const forbidden[] = { "Face count", NULL };
+  g_autoptr(GBytes) fingerprint = read_fixture_edited ("feeds/sensorthings/things-lez.json", "\"river\": \"Le Lez\"",
+                                                       "\"fingerprint_hash\": \"fp-5531\"");
+  static const char * const forbidden_fp[] = { "fingerprint", "fp-5531", NULL };
+
+  check_withheld (VG_FEED_KIND_SENSORTHINGS, "application/json", faces, TRUE, 1, "name", forbidden, 0);
+  check_withheld (VG_FEED_KIND_SENSORTHINGS, "application/json", fingerprint, TRUE, 1, "fingerprint_hash", forbidden_fp, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +539,10 @@ main (int   argc,
   g_test_add_func ("/vigie/situation/broken-journal-is-read-only", test_broken_journal_is_read_only);
   g_test_add_func ("/vigie/situation/ingest-and-rebuild", test_ingest_and_rebuild);
   g_test_add_func ("/vigie/situation/bad-payloads", test_bad_payloads);
+  g_test_add_func ("/vigie/situation/withheld/cap-biometric", test_withheld_cap_biometric);
+  g_test_add_func ("/vigie/situation/withheld/cap-image", test_withheld_cap_image);
+  g_test_add_func ("/vigie/situation/withheld/geojson", test_withheld_geojson);
+  g_test_add_func ("/vigie/situation/withheld/sensorthings", test_withheld_sensorthings);
 
   return g_test_run ();
 }

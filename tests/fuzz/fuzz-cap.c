@@ -19,6 +19,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   batch = fuzz_parse (vg_feed_parse_cap, data, size);
   if (batch == NULL)
     return 0;
+  fuzz_sanitize (VG_FEED_KIND_CAP, data, size, batch);
   warnings = vg_feed_batch_get_warnings (batch);
   for (guint i = 0; i < warnings->len; i++)
     {

@@ -7,6 +7,7 @@
 
 #include "vg-error.h"
 #include "vg-feed-parser.h"
+#include "vg-feed-sanitizer.h"
 
 /* Shared body of the libFuzzer targets: parse the input with one parser and check the
  * contract: a batch or an error in VG_FEED_ERROR, never both, never neither; criticals and
@@ -56,4 +57,28 @@ fuzz_parse (FuzzParser     parser,
     g_assert_nonnull (text);
   }
   return batch;
+}
+
+/* What the journal would store of a batch that withheld something: a copy without it, or an
+ * error in VG_FEED_ERROR saying why none can be kept, never both, never neither. */
+static inline void
+fuzz_sanitize (VgFeedKind     kind,
+               const uint8_t *data,
+               size_t         size,
+               VgFeedBatch   *batch)
+{
+  g_autoptr(GDateTime) received_at = g_date_time_new_utc (2024, 10, 17, 6, 10, 0);
+  g_autoptr(GBytes) payload = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) copy = NULL;
+  g_autoptr(JsonNode) withheld = NULL;
+
+  if (batch == NULL || !vg_feed_batch_withholds (batch))
+    return;
+  withheld = vg_feed_batch_withheld_to_json (batch);
+  g_assert_true (json_array_get_length (json_node_get_array (withheld)) > 0);
+  copy = vg_feed_sanitize (kind, "fuzz", received_at, payload, batch, &error);
+  g_assert_true ((copy == NULL) != (error == NULL));
+  if (copy == NULL)
+    g_assert_true (error->domain == VG_FEED_ERROR);
 }

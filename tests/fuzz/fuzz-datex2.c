@@ -11,6 +11,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   VgFeedBatch *batch = fuzz_parse (vg_feed_parse_datex2, data, size);
 
+  fuzz_sanitize (VG_FEED_KIND_DATEX2, data, size, batch);
   g_clear_object (&batch);
   return 0;
 }

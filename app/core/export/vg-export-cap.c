@@ -17,8 +17,10 @@
 
 /* The CAP archive: a folder of every CAP message the journal holds, as received or as Vigie
  * drafted it, and an index.
- *   received/<seq>-<identifier>.xml  the bytes of a raw feed payload exactly as fetched (their
- *                                    SHA-256 is the one the journal chains), for every raw
+ *   received/<seq>-<identifier>.xml  the bytes of a raw feed payload as the journal stores
+ *                                    them: as fetched, or their sanitised copy when media or
+ *                                    biometric data were withheld (their SHA-256 is the one
+ *                                    the journal chains; none if no bytes were kept), for every raw
  *                                    payload whose document is a CAP <alert> (any XML content
  *                                    type: the root element decides, not the label);
  *   issued/<seq>-<identifier>.xml    the text of a payload member "cap" holding a CAP alert

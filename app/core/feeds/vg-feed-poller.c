@@ -33,6 +33,7 @@ typedef struct
   guint         attempt_id;
   guint         stale_id;
   Fetch        *fetch;                    /* in flight, or NULL */
+  char         *once_url;                 /* a one-shot fetch of this URL, never rescheduled */
 } Feed;
 
 struct _Fetch
@@ -57,6 +58,7 @@ struct _VgFeedPoller
   SoupSession *session;
   GRand       *rand;
   GHashTable  *feeds;                     /* id → Feed */
+  GHashTable  *once;                      /* URL → Feed of a one-shot fetch in flight */
   gboolean     running;
 };
 
@@ -158,6 +160,7 @@ feed_free (Feed *feed)
   g_clear_object (&feed->health);
   g_clear_pointer (&feed->etag, g_free);
   g_clear_pointer (&feed->last_modified, g_free);
+  g_clear_pointer (&feed->once_url, g_free);
   g_free (feed);
 }
 
@@ -226,7 +229,7 @@ schedule_attempt (Feed    *feed,
                   guint64  delay_ms)
 {
   g_clear_handle_id (&feed->attempt_id, g_source_remove);
-  if (!feed->poller->running)
+  if (!feed->poller->running || feed->once_url != NULL)
     return vg_feed_health_set_next_attempt (feed->health, 0);
 
   delay_ms = MIN (delay_ms, G_MAXUINT);
@@ -283,6 +286,17 @@ fail_fetch (Fetch   *fetch,
   delay = backoff_ms (feed->poller, feed->source, vg_feed_health_get_consecutive_failures (feed->health));
   changed |= schedule_attempt (feed, MAX (delay, min_delay_ms));
   schedule_stale_check (feed);
+  if (feed->once_url != NULL)
+    {
+      g_autoptr(VgFeedPoller) poller = g_object_ref (feed->poller);
+      g_autofree char *once_url = g_strdup (feed->once_url);
+
+      if (changed)
+        emit_health_changed (feed);
+      if (poller->once != NULL)
+        g_hash_table_remove (poller->once, once_url);
+      return;
+    }
   if (changed)
     emit_health_changed (feed);
 }
@@ -363,6 +377,19 @@ succeed_fetch (Fetch  *fetch,
 
   /* Health first, so that a handler reporting the payload invalid has the last word; after
    * the first emission a handler may have removed the feed, so only our own refs are used. */
+  if (feed->once_url != NULL)
+    {
+      /* One shot: delivered, then forgotten (the handler may stop the poller meanwhile). */
+      g_autofree char *once_url = g_strdup (feed->once_url);
+
+      if (changed)
+        emit_health_changed (feed);
+      if (body != NULL)
+        g_signal_emit (poller, signals[PAYLOAD_RECEIVED], 0, source, body, content_type, url, fetched);
+      if (poller->once != NULL)
+        g_hash_table_remove (poller->once, once_url);
+      return;
+    }
   if (changed)
     emit_health_changed (feed);
   if (body != NULL)
@@ -550,7 +577,7 @@ static void
 start_fetch (Feed *feed)
 {
   VgFeedSource *source = feed->source;
-  const char *url = vg_feed_source_get_url (source);
+  const char *url = feed->once_url != NULL ? feed->once_url : vg_feed_source_get_url (source);
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   g_autofree char *accept = NULL;
   SoupMessageHeaders *headers;
@@ -579,6 +606,8 @@ start_fetch (Feed *feed)
       schedule_attempt (feed, backoff_ms (feed->poller, source,
                                           vg_feed_health_get_consecutive_failures (feed->health)));
       emit_health_changed (feed);
+      if (feed->once_url != NULL && feed->poller->once != NULL)
+        g_hash_table_remove (feed->poller->once, url);
       return;
     }
 
@@ -642,6 +671,7 @@ vg_feed_poller_dispose (GObject *object)
 
   self->running = FALSE;
   g_clear_pointer (&self->feeds, g_hash_table_unref);
+  g_clear_pointer (&self->once, g_hash_table_unref);
   if (self->clock != NULL)
     g_signal_handlers_disconnect_by_func (self->clock, clock_changed_cb, self);
   g_clear_object (&self->clock);
@@ -683,6 +713,7 @@ static void
 vg_feed_poller_init (VgFeedPoller *self)
 {
   self->feeds = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) feed_free);
+  self->once = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) feed_free);
   self->rand = g_rand_new ();
   /* TLS is verified against the system store by default; nothing here may weaken that (no
    * tls-database override, no accept-certificate handler). */
@@ -812,6 +843,8 @@ vg_feed_poller_stop (VgFeedPoller *self)
       if (schedule_attempt (feed, 0))
         emit_health_changed (feed);
     }
+  /* One-shot fetches are not resumed: dropped with their fetch. */
+  g_hash_table_remove_all (self->once);
 }
 
 gboolean
@@ -870,6 +903,61 @@ vg_feed_poller_report_invalid (VgFeedPoller *self,
   schedule_stale_check (feed);
   if (changed)
     emit_health_changed (feed);
+}
+
+/* Whether @url may be fetched on the word of a payload: https, or http to this machine. */
+static gboolean
+once_url_is_safe (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  if (host == NULL || *host == '\0')
+    return FALSE;
+  if (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
+    return TRUE;
+  return g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
+         (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "::1") || g_str_equal (host, "localhost"));
+}
+
+gboolean
+vg_feed_poller_fetch_once (VgFeedPoller  *self,
+                           VgFeedSource  *source,
+                           const char    *url,
+                           GError       **error)
+{
+  Feed *feed;
+  guint64 stale_usec;
+
+  g_return_val_if_fail (VG_IS_FEED_POLLER (self), FALSE);
+  g_return_val_if_fail (VG_IS_FEED_SOURCE (source), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (!self->running)
+    {
+      g_set_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNREACHABLE,
+                   "Feed “%s”: %s not fetched, polling is stopped", vg_feed_source_get_id (source), url);
+      return FALSE;
+    }
+  if (!once_url_is_safe (url))
+    {
+      g_set_error (error, VG_FEED_ERROR, VG_FEED_ERROR_UNSUPPORTED,
+                   "Feed “%s”: %s not fetched, a linked document is fetched over https only",
+                   vg_feed_source_get_id (source), url);
+      return FALSE;
+    }
+  if (g_hash_table_contains (self->once, url))
+    return TRUE;   /* already on its way */
+
+  stale_usec = (guint64) vg_feed_source_get_interval_ms (source) * vg_feed_source_get_stale_after (source) * 1000;
+  feed = g_new0 (Feed, 1);
+  feed->poller = self;
+  feed->source = g_object_ref (source);
+  feed->health = vg_feed_health_new (vg_feed_source_get_id (source), (gint64) MIN (stale_usec, G_MAXINT64));
+  feed->once_url = g_strdup (url);
+  g_hash_table_insert (self->once, feed->once_url, feed);
+  start_fetch (feed);
+  return TRUE;
 }
 
 const char *

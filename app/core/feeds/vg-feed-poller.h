@@ -70,6 +70,15 @@ void          vg_feed_poller_report_invalid (VgFeedPoller  *self,
                                              const char    *id,
                                              gint64         fetched_usec,
                                              const GError  *error);
+/* Fetches @url once as a document of feed @source (a CAP message an index links to): the
+ * source's timeout, size cap and content types apply, @url must be https (or http to this
+ * machine), ::payload-received is emitted with @source, and nothing is retried or scheduled.
+ * FALSE with an error if the poller is stopped or @url is not safe to fetch; TRUE (nothing
+ * more) if that URL is already being fetched. */
+gboolean      vg_feed_poller_fetch_once     (VgFeedPoller  *self,
+                                             VgFeedSource  *source,
+                                             const char    *url,
+                                             GError       **error);
 /* The User-Agent sent with every request; static. */
 const char   *vg_feed_poller_get_user_agent (void);
 

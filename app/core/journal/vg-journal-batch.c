@@ -136,6 +136,87 @@ vg_journal_batch_add (VgJournalBatch  *self,
   return TRUE;
 }
 
+static void
+sha256_of (GBytes *bytes,
+           guint8  digest[VG_JOURNAL_HASH_LEN],
+           char    hex[VG_JOURNAL_HASH_HEX_LEN + 1])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize len = VG_JOURNAL_HASH_LEN;
+
+  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_checksum_get_digest (checksum, digest, &len);
+  vg_journal_hash_to_hex (digest, hex);
+}
+
+/* Queues the raw-feed-payload entry: @stored (may be NULL: no bytes kept) under its hash;
+ * @original and @withheld, when given, say what arrived and what was left out of it. */
+static gboolean
+add_raw (VgJournalBatch  *self,
+         const char      *feed_id,
+         const char      *url,
+         const char      *content_type,
+         GDateTime       *fetched_at,
+         GBytes          *stored,
+         GBytes          *original,
+         JsonNode        *withheld,
+         const char      *not_stored,
+         GError         **error)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *fetched = NULL;
+  g_autoptr(GString) text = g_string_sized_new (256);
+  char hex[VG_JOURNAL_HASH_HEX_LEN + 1];
+  VgJournalRecord *record;
+  guint8 digest[VG_JOURNAL_HASH_LEN];
+
+  if (!check_name ("feed id", feed_id, error))
+    return FALSE;
+
+  utc = g_date_time_to_utc (fetched_at);
+  fetched = g_date_time_format_iso8601 (utc);
+  json_object_set_string_member (object, "feed", feed_id);
+  json_object_set_string_member (object, "url", url);
+  json_object_set_string_member (object, "content_type", content_type);
+  json_object_set_string_member (object, "fetched_at", fetched);
+  if (original != NULL)
+    {
+      guint8 original_digest[VG_JOURNAL_HASH_LEN];
+      char original_hex[VG_JOURNAL_HASH_HEX_LEN + 1];
+
+      sha256_of (original, original_digest, original_hex);
+      json_object_set_string_member (object, "original_sha256", original_hex);
+      json_object_set_int_member (object, "original_size", g_bytes_get_size (original));
+      json_object_set_member (object, "withheld", json_node_copy (withheld));
+    }
+  if (stored != NULL)
+    {
+      sha256_of (stored, digest, hex);
+      json_object_set_string_member (object, "sha256", hex);
+      json_object_set_int_member (object, "size", g_bytes_get_size (stored));
+      if (original != NULL)
+        json_object_set_boolean_member (object, "sanitised", TRUE);
+    }
+  else
+    json_object_set_string_member (object, "not_stored", not_stored);
+  json_node_set_object (node, object);
+  if (!vg_journal_canonical_json (node, text, error))
+    {
+      g_prefix_error (error, "Raw payload of feed “%s”: ", feed_id);
+      return FALSE;
+    }
+
+  record = push_record (self, VG_JOURNAL_KIND_RAW_FEED_PAYLOAD, feed_id, feed_id, g_steal_pointer (&text));
+  if (stored != NULL)
+    {
+      record->raw = g_bytes_ref (stored);
+      memcpy (record->raw_hash, digest, sizeof digest);
+    }
+  return TRUE;
+}
+
 gboolean
 vg_journal_batch_add_raw_payload (VgJournalBatch  *self,
                                   const char      *feed_id,
@@ -145,47 +226,32 @@ vg_journal_batch_add_raw_payload (VgJournalBatch  *self,
                                   GBytes          *bytes,
                                   GError         **error)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *fetched = NULL;
-  g_autoptr(GString) text = g_string_sized_new (256);
-  char hex[VG_JOURNAL_HASH_HEX_LEN + 1];
-  VgJournalRecord *record;
-  gsize len = VG_JOURNAL_HASH_LEN;
-  guint8 digest[VG_JOURNAL_HASH_LEN];
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (feed_id != NULL && url != NULL && content_type != NULL, FALSE);
   g_return_val_if_fail (fetched_at != NULL && bytes != NULL, FALSE);
 
-  if (!check_name ("feed id", feed_id, error))
-    return FALSE;
+  return add_raw (self, feed_id, url, content_type, fetched_at, bytes, NULL, NULL, NULL, error);
+}
 
-  g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_checksum_get_digest (checksum, digest, &len);
-  vg_journal_hash_to_hex (digest, hex);
+gboolean
+vg_journal_batch_add_withheld_payload (VgJournalBatch  *self,
+                                       const char      *feed_id,
+                                       const char      *url,
+                                       const char      *content_type,
+                                       GDateTime       *fetched_at,
+                                       GBytes          *original,
+                                       GBytes          *kept,
+                                       JsonNode        *withheld,
+                                       const char      *not_stored,
+                                       GError         **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (feed_id != NULL && url != NULL && content_type != NULL, FALSE);
+  g_return_val_if_fail (fetched_at != NULL && original != NULL, FALSE);
+  g_return_val_if_fail (withheld != NULL && JSON_NODE_HOLDS_ARRAY (withheld), FALSE);
+  g_return_val_if_fail (kept != NULL || (not_stored != NULL && *not_stored != '\0'), FALSE);
 
-  utc = g_date_time_to_utc (fetched_at);
-  fetched = g_date_time_format_iso8601 (utc);
-  json_object_set_string_member (object, "feed", feed_id);
-  json_object_set_string_member (object, "url", url);
-  json_object_set_string_member (object, "content_type", content_type);
-  json_object_set_string_member (object, "fetched_at", fetched);
-  json_object_set_string_member (object, "sha256", hex);
-  json_object_set_int_member (object, "size", g_bytes_get_size (bytes));
-  json_node_set_object (node, object);
-  if (!vg_journal_canonical_json (node, text, error))
-    {
-      g_prefix_error (error, "Raw payload of feed “%s”: ", feed_id);
-      return FALSE;
-    }
-
-  record = push_record (self, VG_JOURNAL_KIND_RAW_FEED_PAYLOAD, feed_id, feed_id, g_steal_pointer (&text));
-  record->raw = g_bytes_ref (bytes);
-  memcpy (record->raw_hash, digest, sizeof digest);
-  return TRUE;
+  return add_raw (self, feed_id, url, content_type, fetched_at, kept, original, withheld, not_stored, error);
 }
 
 void

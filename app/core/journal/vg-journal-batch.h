@@ -42,6 +42,23 @@ gboolean        vg_journal_batch_add_raw_payload (VgJournalBatch *self,
                                                   GBytes         *bytes,
                                                   GError        **error);
 
+/* Queues the raw-feed-payload entry of a payload from which something was withheld (records
+ * refused by policy, embedded media stripped): @kept, the cleaned copy, is stored in place of
+ * @original, or nothing at all if @kept is NULL (@not_stored then says why). The entry names
+ * the original's SHA-256 and size (original_sha256, original_size), @withheld (a JSON array,
+ * copied, of what was left out, where and why), and either the copy's sha256 and size with
+ * "sanitised": true, or "not_stored" with @not_stored. */
+gboolean        vg_journal_batch_add_withheld_payload (VgJournalBatch *self,
+                                                       const char     *feed_id,
+                                                       const char     *url,
+                                                       const char     *content_type,
+                                                       GDateTime      *fetched_at,
+                                                       GBytes         *original,
+                                                       GBytes         *kept,
+                                                       JsonNode       *withheld,
+                                                       const char     *not_stored,
+                                                       GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VgJournalBatch, vg_journal_batch_free)
 
 G_END_DECLS

@@ -17,11 +17,90 @@ struct _VgFeedManager
   VgSituation  *situation;
   VgFeedPoller *poller;
   GHashTable   *states;   /* feed id → last VgFeedState seen + 1, | STALE_SEEN if stale */
+  GHashTable   *cap_sources;   /* MeteoAlarm index feed id → VgFeedSource of its CAP messages */
+  GHashTable   *fetched;       /* "index feed\nentry id\nupdated" of CAP messages asked for */
+  GHashTable   *journalled;    /* URL of a CAP message in the journal → when it was fetched (µs) */
 };
 
 #define STALE_SEEN 0x100u
 
 G_DEFINE_FINAL_TYPE (VgFeedManager, vg_feed_manager, G_TYPE_OBJECT)
+
+/* The MeteoAlarm index names the CAP messages; those for Hérault not asked for yet (by entry
+ * id and update time) are fetched once each, as payloads of the index's CAP feed. */
+/* The URL as the poller writes it (g_uri_to_string of the parsed link); full ownership. */
+static char *
+normalise_url (const char *url)
+{
+  g_autoptr(GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL) : NULL;
+
+  return uri != NULL ? g_uri_to_string (uri) : g_strdup (url);
+}
+
+static gboolean
+journalled_cb (VgJournalEntry *entry,
+               gpointer        user_data)
+{
+  GHashTable *journalled = user_data;
+  g_autofree char *raw_url = vg_journal_entry_dup_string (entry, "url");
+  g_autofree char *url = raw_url != NULL ? normalise_url (raw_url) : NULL;
+  gint64 *when;
+
+  if (url == NULL)
+    return TRUE;
+  if ((when = g_hash_table_lookup (journalled, url)) == NULL)
+    {
+      when = g_new (gint64, 1);
+      *when = G_MININT64;
+      g_hash_table_insert (journalled, g_steal_pointer (&url), when);
+    }
+  *when = MAX (*when, vg_journal_entry_get_time (entry));
+  return TRUE;
+}
+
+/* Whether the message of @entry was journalled after the index said it was last updated: a
+ * situation reopened does not fetch again what it already holds. */
+static gboolean
+already_journalled (VgFeedManager   *self,
+                    VgCapIndexEntry *entry)
+{
+  g_autofree char *url = normalise_url (vg_cap_index_entry_get_uri (entry));
+  gint64 updated = vg_cap_index_entry_get_updated (entry);
+  const gint64 *when = g_hash_table_lookup (self->journalled, url);
+
+  return when != NULL && updated != VG_FEED_TIME_UNKNOWN && *when >= updated;
+}
+
+static void
+fetch_linked_cap (VgFeedManager *self,
+                  const char    *index_id,
+                  VgFeedBatch   *batch)
+{
+  VgFeedSource *cap = g_hash_table_lookup (self->cap_sources, index_id);
+  GPtrArray *entries = vg_feed_batch_get_index_entries (batch);
+
+  if (cap == NULL)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      VgCapIndexEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GError) error = NULL;
+      char *key;
+
+      if (!vg_cap_index_entry_has_nuts (entry, "FR813") && !vg_cap_index_entry_has_nuts (entry, "FRJ13"))
+        continue;
+      key = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT, index_id, vg_cap_index_entry_get_entry_id (entry),
+                             vg_cap_index_entry_get_updated (entry));
+      if (!g_hash_table_add (self->fetched, key) || already_journalled (self, entry))
+        continue;
+      if (!vg_feed_poller_fetch_once (self->poller, cap, vg_cap_index_entry_get_uri (entry), &error))
+        {
+          /* Not fetched: forgotten, so that the next index asks again. */
+          g_debug ("%s", error->message);
+          g_hash_table_remove (self->fetched, key);
+        }
+    }
+}
 
 static void
 payload_received_cb (VgFeedPoller  *poller,
@@ -33,11 +112,15 @@ payload_received_cb (VgFeedPoller  *poller,
                      VgFeedManager *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(VgFeedBatch) batch = NULL;
   VgFeedHealth *polled;
 
   if (vg_situation_ingest_payload (self->situation, vg_feed_source_get_id (source), url, content_type,
-                                   fetched_usec, body, NULL, &error))
-    return;
+                                   fetched_usec, body, &batch, &error))
+    {
+      fetch_linked_cap (self, vg_feed_source_get_id (source), batch);
+      return;
+    }
   /* A payload that does not parse is journaled by the ingestion; one the journal cannot take
    * (disk full, read-only) is not. Either way it is no success: the feed fails with the
    * reason, and the poller forgets its validators so the next poll fetches the whole thing
@@ -115,6 +198,9 @@ vg_feed_manager_dispose (GObject *object)
   g_clear_object (&self->poller);
   g_clear_object (&self->situation);
   g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->cap_sources, g_hash_table_unref);
+  g_clear_pointer (&self->fetched, g_hash_table_unref);
+  g_clear_pointer (&self->journalled, g_hash_table_unref);
 
   G_OBJECT_CLASS (vg_feed_manager_parent_class)->dispose (object);
 }
@@ -129,6 +215,43 @@ static void
 vg_feed_manager_init (VgFeedManager *self)
 {
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cap_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->fetched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->journalled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* The feed "<index id>/cap" the CAP messages of a MeteoAlarm index come in as: the index's
+ * limits, CAP content types. */
+static gboolean
+declare_cap_feed (VgFeedManager  *self,
+                  VgFeedSource   *index,
+                  GError        **error)
+{
+  g_autofree char *id = g_strconcat (vg_feed_source_get_id (index), "/cap", NULL);
+  g_autofree char *name = g_strdup_printf ("%s (CAP)", vg_feed_source_get_name (index));
+  VgFeedSource *cap;
+
+  if (!vg_situation_declare_feed (self->situation, id, VG_FEED_KIND_CAP, name, error))
+    return FALSE;
+  cap = g_object_new (VG_TYPE_FEED_SOURCE, "id", id, "name", name, "kind", "cap",
+                      "url", vg_feed_source_get_url (index),
+                      "interval-ms", vg_feed_source_get_interval_ms (index),
+                      "timeout-ms", vg_feed_source_get_timeout_ms (index),
+                      "max-bytes", vg_feed_source_get_max_bytes (index),
+                      "stale-after", vg_feed_source_get_stale_after (index),
+                      NULL);
+  g_hash_table_replace (self->cap_sources, g_strdup (vg_feed_source_get_id (index)), cap);
+
+  /* What an earlier run already fetched. */
+  {
+    VgJournalFilter filter;
+
+    vg_journal_filter_init (&filter);
+    filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
+    filter.source = id;
+    return vg_journal_foreach (vg_situation_get_journal (self->situation), &filter, journalled_cb,
+                               self->journalled, error);
+  }
 }
 
 VgFeedManager *
@@ -169,6 +292,8 @@ vg_feed_manager_new (VgSituation   *situation,
       vg_picture_ensure_feed (vg_situation_get_picture (situation), vg_feed_source_get_id (source),
                               (gint64) vg_feed_source_get_stale_after (source) * vg_feed_source_get_interval_ms (source) * 1000);
       vg_feed_poller_add_source (self->poller, source);
+      if (kind == VG_FEED_KIND_METEOALARM_ATOM && !declare_cap_feed (self, source, error))
+        return NULL;
     }
   return g_steal_pointer (&self);
 }

@@ -11,6 +11,7 @@
 #include "vg-error.h"
 #include "vg-feed-parser.h"
 #include "vg-feed-refusal.h"
+#include "vg-feed-sanitizer.h"
 #include "vg-forecast.h"
 #include "vg-incident.h"
 #include "vg-journal-batch.h"
@@ -566,6 +567,35 @@ evaluate_proposals (VgSituation  *self,
   return vg_proposal_queue_evaluate (self->proposals, vg_hazard_models_get_playbooks (models), facts, NULL, error);
 }
 
+/* Journals @payload's bytes, or, when @batch refused records by policy or stripped embedded
+ * media, a copy without them (or no bytes at all when no safe copy can be made): what Vigie
+ * refuses to process it does not store either. The entry says what was withheld and why. */
+static gboolean
+add_raw_payload (VgJournalBatch  *journal_batch,
+                 VgFeedKind       kind,
+                 const char      *feed_id,
+                 const char      *url,
+                 const char      *content_type,
+                 GDateTime       *fetched,
+                 GBytes          *payload,
+                 VgFeedBatch     *batch,
+                 GError         **error)
+{
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GError) sanitize_error = NULL;
+  g_autoptr(JsonNode) withheld = NULL;
+
+  if (batch == NULL || !vg_feed_batch_withholds (batch))
+    return vg_journal_batch_add_raw_payload (journal_batch, feed_id, url, content_type, fetched, payload, error);
+  withheld = vg_feed_batch_withheld_to_json (batch);
+  kept = vg_feed_sanitize (kind, feed_id, fetched, payload, batch, &sanitize_error);
+  return vg_journal_batch_add_withheld_payload (journal_batch, feed_id, url, content_type, fetched, payload, kept,
+                                                withheld,
+                                                kept != NULL ? NULL
+                                                : sanitize_error != NULL ? sanitize_error->message
+                                                : "no safe copy of the payload can be kept", error);
+}
+
 gboolean
 vg_situation_ingest_payload (VgSituation  *self,
                              const char   *feed_id,
@@ -600,7 +630,8 @@ vg_situation_ingest_payload (VgSituation  *self,
   batch = vg_feed_parse (GPOINTER_TO_UINT (kind) - 1, feed_id, fetched, payload, &parse_error);
 
   journal_batch = vg_journal_batch_new ();
-  if (!vg_journal_batch_add_raw_payload (journal_batch, feed_id, url, content_type, fetched, payload, error))
+  if (!add_raw_payload (journal_batch, GPOINTER_TO_UINT (kind) - 1, feed_id, url, content_type, fetched,
+                        payload, batch, error))
     return FALSE;
   if (batch != NULL)
     {

@@ -74,8 +74,10 @@ const char  *vg_situation_get_feed_label (VgSituation  *self,
  * feed's parser, journals every record (observations, warnings, incidents, forecast) and every
  * refusal with its reason, all in one transaction, and merges the records into the picture.
  * A payload that does not parse is still journaled (it is evidence), the feed is marked failing
- * and the error returned; nothing stored before is touched. @batch, if not NULL, gets the
- * parsed records. */
+ * and the error returned; nothing stored before is touched. When records were refused by
+ * policy or media stripped, the bytes journaled are the sanitised copy (or none), with the
+ * original's hash and size and what was withheld. @batch, if not NULL, gets the parsed
+ * records. */
 gboolean     vg_situation_ingest_payload (VgSituation  *self,
                                           const char   *feed_id,
                                           const char   *url,
