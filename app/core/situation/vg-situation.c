@@ -710,3 +710,21 @@ vg_situation_feed_failed (VgSituation  *self,
   vg_picture_feed_failed (self->picture, feed_id, failure, vg_clock_get_now_usec (self->clock));
   return TRUE;
 }
+
+gboolean
+vg_situation_get_feed_kind (VgSituation *self,
+                            const char  *feed_id,
+                            VgFeedKind  *kind)
+{
+  gpointer known;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (feed_id != NULL, FALSE);
+
+  known = g_hash_table_lookup (self->feed_kinds, feed_id);
+  if (known == NULL)
+    return FALSE;
+  if (kind != NULL)
+    *kind = GPOINTER_TO_UINT (known) - 1;
+  return TRUE;
+}

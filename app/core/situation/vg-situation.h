@@ -70,6 +70,10 @@ gboolean     vg_situation_declare_feed   (VgSituation  *self,
 /* The label @feed_id was declared with, or the id itself; borrowed. */
 const char  *vg_situation_get_feed_label (VgSituation  *self,
                                           const char   *feed_id);
+/* The kind @feed_id was declared with; FALSE if it was not declared. */
+gboolean     vg_situation_get_feed_kind  (VgSituation  *self,
+                                          const char   *feed_id,
+                                          VgFeedKind   *kind);
 /* Takes a payload of a declared feed as received: journals the bytes, parses them with the
  * feed's parser, journals every record (observations, warnings, incidents, forecast) and every
  * refusal with its reason, all in one transaction, and merges the records into the picture.
