@@ -10,6 +10,7 @@
 #include "vg-feed-kind.h"
 #include "vg-journal.h"
 #include "vg-hazard-models.h"
+#include "vg-incident.h"
 #include "vg-picture.h"
 #include "vg-projector.h"
 #include "vg-proposal-queue.h"
@@ -58,6 +59,30 @@ gboolean     vg_situation_add_note       (VgSituation        *self,
                                           const char * const *feature_ids,
                                           guint64            *seq,
                                           GError            **error);
+/* What an operator types in to record an incident: @title required; @description may be NULL;
+ * the location is a WGS84 point. */
+typedef struct
+{
+  VgIncidentKind  kind;
+  VgSeverity      severity;
+  const char     *title;
+  const char     *description;
+  double          latitude;
+  double          longitude;
+} VgOperatorIncident;
+
+/* The journal source of incidents typed in by an operator. */
+#define VG_SITUATION_OPERATOR_SOURCE "operator"
+
+/* Records @incident, signed by @operator_name, durably (an "incident" entry), then puts it in
+ * the picture; @id (may be NULL) gets its identifier, @seq its journal entry. A reopened journal
+ * shows it again. Errors name what is wrong with it (no title, a position off the globe). */
+gboolean     vg_situation_add_incident   (VgSituation              *self,
+                                          const char               *operator_name,
+                                          const VgOperatorIncident *incident,
+                                          char                    **id,
+                                          guint64                  *seq,
+                                          GError                  **error);
 /* The situation picture (gauges, warnings, incidents, forecast, feed health); borrowed. */
 VgPicture   *vg_situation_get_picture    (VgSituation  *self);
 /* Declares feed @feed_id of @kind (journaled once per journal, so that the raw payloads it
