@@ -135,6 +135,7 @@ operator_incident_from_entry (VgJournalEntry *entry)
   g_autoptr(VgShapeSet) geometry = vg_shape_set_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(VgFeedOrigin) origin = NULL;
+  g_autofree char *position = NULL;
   VgIncidentFields fields = { 0 };
   double lat, lon;
 
@@ -160,7 +161,8 @@ operator_incident_from_entry (VgJournalEntry *entry)
   /* Its provenance is the entry itself: the operator, not a feed payload. */
   bytes = g_bytes_new (vg_journal_entry_get_payload_text (entry), strlen (vg_journal_entry_get_payload_text (entry)));
   origin = vg_feed_origin_new (VG_SITUATION_OPERATOR_SOURCE, VG_FEED_KIND_GEOJSON, vg_journal_entry_get_time (entry), bytes);
-  return vg_incident_new (origin, id, NULL, &fields);
+  position = g_strdup_printf ("entry %" G_GUINT64_FORMAT, vg_journal_entry_get_seq (entry));
+  return vg_incident_new (origin, id, position, &fields);
 }
 
 static gboolean
