@@ -37,7 +37,6 @@ struct _VgSituation
   VgProjector *projector;
   VgProposalQueue *proposals;
   gboolean     facts_changed;   /* a projection changed since the proposals were evaluated */
-  guint        n_operator_incidents;
   guint64      last_incident_seq;   /* the last operator incident in the picture */
 };
 
@@ -176,7 +175,6 @@ rebuild_one (VgSituation    *self,
   if (incident != NULL)
     {
       vg_picture_add_incident (self->picture, incident);
-      self->n_operator_incidents++;
       self->last_incident_seq = MAX (self->last_incident_seq, vg_journal_entry_get_seq (entry));
       return TRUE;
     }
@@ -453,25 +451,24 @@ vg_situation_add_note (VgSituation        *self,
 }
 
 gboolean
-vg_situation_add_incident (VgSituation              *self,
-                           const char               *operator_name,
-                           const VgOperatorIncident *incident,
-                           char                    **id,
-                           guint64                  *seq,
-                           GError                  **error)
+vg_situation_journal_incident (VgJournal                *journal,
+                               const char               *operator_name,
+                               const VgOperatorIncident *incident,
+                               char                    **id,
+                               guint64                  *seq,
+                               GError                  **error)
 {
   g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonObject) object = json_object_new ();
   g_autofree char *title = NULL;
   g_autofree char *new_id = NULL;
+  g_autofree char *uuid = NULL;
   guint64 new_seq = 0;
 
-  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (VG_IS_JOURNAL (journal), FALSE);
   g_return_val_if_fail (operator_name != NULL && incident != NULL, FALSE);
   g_return_val_if_fail (incident->kind < VG_N_INCIDENT_KINDS, FALSE);
 
-  if (!check_writable (self, error))
-    return FALSE;
   title = g_strstrip (g_strdup (incident->title ? incident->title : ""));
   if (*title == '\0')
     {
@@ -487,9 +484,10 @@ vg_situation_add_incident (VgSituation              *self,
                    incident->latitude, incident->longitude);
       return FALSE;
     }
-  /* Unique in this journal even when two operators type one in at the same moment. */
-  new_id = g_strdup_printf ("operator-%" G_GINT64_FORMAT "-%u", vg_clock_get_now_usec (self->clock),
-                            self->n_operator_incidents + 1);
+  /* Unique across processes appending to the same journal (a drill's command line and the UI):
+   * the seq it will get is known only once the file is locked. */
+  uuid = g_uuid_string_random ();
+  new_id = g_strconcat ("operator-", uuid, NULL);
   json_object_set_string_member (object, "incident", new_id);
   json_object_set_string_member (object, "kind", vg_incident_kind_to_id (incident->kind));
   json_object_set_string_member (object, "severity", vg_severity_to_id (incident->severity));
@@ -500,15 +498,31 @@ vg_situation_add_incident (VgSituation              *self,
   json_object_set_double_member (object, "lat", incident->latitude);
   json_object_set_double_member (object, "lon", incident->longitude);
   json_node_set_object (payload, object);
-  if (!vg_journal_append (self->journal, VG_JOURNAL_KIND_INCIDENT, VG_SITUATION_OPERATOR_SOURCE, operator_name,
+  if (!vg_journal_append (journal, VG_JOURNAL_KIND_INCIDENT, VG_SITUATION_OPERATOR_SOURCE, operator_name,
                           payload, &new_seq, error))
     return FALSE;
-  /* Read back, so the picture holds exactly what a reopened journal will rebuild. */
-  pick_up_operator_incidents (self, NULL);
   if (id != NULL)
     *id = g_steal_pointer (&new_id);
   if (seq != NULL)
     *seq = new_seq;
+  return TRUE;
+}
+
+gboolean
+vg_situation_add_incident (VgSituation              *self,
+                           const char               *operator_name,
+                           const VgOperatorIncident *incident,
+                           char                    **id,
+                           guint64                  *seq,
+                           GError                  **error)
+{
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!vg_situation_journal_incident (self->journal, operator_name, incident, id, seq, error))
+    return FALSE;
+  pick_up_operator_incidents (self, NULL);
   return TRUE;
 }
 

@@ -83,6 +83,14 @@ gboolean     vg_situation_add_incident   (VgSituation              *self,
                                           char                    **id,
                                           guint64                  *seq,
                                           GError                  **error);
+/* Validates @incident and journals it in @journal as vg_situation_add_incident() does, without
+ * a situation (for `vigie-cli incident add`, which must not act on a situation's proposals). */
+gboolean     vg_situation_journal_incident (VgJournal                *journal,
+                                            const char               *operator_name,
+                                            const VgOperatorIncident *incident,
+                                            char                    **id,
+                                            guint64                  *seq,
+                                            GError                  **error);
 /* The situation picture (gauges, warnings, incidents, forecast, feed health); borrowed. */
 VgPicture   *vg_situation_get_picture    (VgSituation  *self);
 /* Declares feed @feed_id of @kind (journaled once per journal, so that the raw payloads it
