@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "vg-application.h"
 #include "vg-data-dir.h"
 #include "vg-exposed-item.h"
+#include "vg-incident-dialog.h"
 #include "vg-scenario-picker.h"
 #include "vg-log-entry.h"
 #include "vg-log-strip.h"
@@ -878,6 +880,166 @@ test_store_problem_banner (void)
   gtk_window_destroy (window);
 }
 
+/* The situation layers in the sidebar: each with its freshness from its feeds; a toggle hides
+ * its layer on the map and is remembered; warnings in force are shaded as areas; a DATEX II
+ * event goes to the traffic layer, other incidents to theirs. */
+static void
+test_situation_layers (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2014, 9, 29, 18, 0, 0);
+  g_autoptr(VgShapeSet) point = vg_shape_set_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("<d2/>", 5);
+  g_autoptr(VgFeedOrigin) origin = NULL;
+  g_autoptr(VgIncident) accident = NULL;
+  g_auto(GStrv) hidden = NULL;
+  VgIncidentFields fields = { 0 };
+  VgLayersPanel *panel;
+  VgMapView *map_view;
+  VgPointLayer *gauges, *traffic;
+  GtkWidget *toggle;
+  const char *freshness;
+  guint others;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (evening));
+  settle ();
+  panel = vg_window_get_layers_panel (VG_WINDOW (window));
+  map_view = vg_window_get_map_view (VG_WINDOW (window));
+  vg_layers_panel_refresh_feeds (panel);
+
+  /* The Lez gauges come from Hub'Eau: their layer says how fresh they are. */
+  freshness = vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_GAUGES);
+  g_test_message ("gauges: %s; warnings: %s", freshness, vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_WARNINGS));
+  g_assert_cmpstr (freshness, !=, "no feed");
+  g_assert_true (strstr (freshness, "ago") != NULL || strstr (freshness, "just now") != NULL ||
+                 strstr (freshness, "failing") != NULL);
+  g_assert_cmpstr (vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_TRAFFIC), ==, "no feed");
+
+  /* The red vigilance for Hérault (a geocode, no polygon) shades the Métropole. */
+  g_assert_cmpuint (vg_map_view_get_n_warnings_shown (map_view), >=, 1);
+  g_assert_cmpuint (vg_map_view_get_n_warning_areas (map_view), >=, 1);
+
+  gauges = vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_GAUGES);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (gauges), ==, 3);
+  toggle = vg_layers_panel_get_layer_toggle (panel, VG_MAP_LAYER_GAUGES);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
+  settle ();
+  g_assert_false (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_GAUGES));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gauges)));
+  hidden = g_settings_get_strv (vg_application_get_settings (app), "hidden-layers");
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "gauges"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gauges)));
+
+  toggle = vg_layers_panel_get_layer_toggle (panel, VG_MAP_LAYER_WARNINGS);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
+  g_assert_false (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_WARNINGS));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_WARNINGS));
+
+  /* An accident from a DATEX II feed: on the traffic layer, as a road sign. */
+  vg_shape_set_begin_shape (point, VG_SHAPE_POINT);
+  vg_shape_set_begin_part (point, TRUE);
+  vg_shape_set_add_point (point, 3.8767, 43.6108);
+  vg_shape_set_end_shape (point);
+  fields.kind = VG_INCIDENT_ACCIDENT;
+  fields.severity = VG_SEVERITY_SEVERE;
+  fields.status = VG_INCIDENT_STATUS_ACTIVE;
+  fields.title = "Collision, A709";
+  fields.geometry = point;
+  fields.start = fields.end = fields.version_time = VG_FEED_TIME_UNKNOWN;
+  origin = vg_feed_origin_new ("dir-mediterranee", VG_FEED_KIND_DATEX2, vg_time_to_usec (evening), bytes);
+  accident = vg_incident_new (origin, "SR-1", "situationRecord 1", &fields);
+  traffic = vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_TRAFFIC);
+  vg_map_view_go_to (map_view, 43.6108, 3.8767, 13);
+  settle ();
+  others = vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS));
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 0);
+  vg_picture_add_incident (vg_situation_get_picture (vg_window_get_situation (VG_WINDOW (window))), accident);
+  settle ();
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 1);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS)), ==, others);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+find_incident_dialog (gpointer data)
+{
+  VgIncidentDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (VG_IS_INCIDENT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        *dialog = VG_INCIDENT_DIALOG (w);
+    }
+  return *dialog != NULL;
+}
+
+/* Ctrl+Shift+N opens the new-incident dialog at the map's centre; "Record" needs a title; the
+ * incident recorded is in the journal, signed, and drawn on the map. */
+static void
+test_new_incident (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  VgIncidentDialog *dialog = NULL;
+  VgSituation *situation;
+  VgMapView *map_view;
+  GListModel *incidents;
+  g_autoptr(VgIncident) recorded = NULL;
+  const double *bbox;
+  guint before;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  settle ();
+  situation = vg_window_get_situation (VG_WINDOW (window));
+  map_view = vg_window_get_map_view (VG_WINDOW (window));
+  incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
+  before = g_list_model_get_n_items (incidents);
+  vg_map_view_go_to (map_view, 43.6047, 3.8940, 14);
+  settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL));
+  g_assert_true (wait_for (find_incident_dialog, &dialog, 5));
+  g_assert_false (vg_incident_dialog_is_complete (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  vg_incident_dialog_set_title (dialog, "Lez over the road, avenue de la Pompignane");
+  vg_incident_dialog_set_kind (dialog, VG_INCIDENT_HAZARD);
+  vg_incident_dialog_set_severity (dialog, VG_SEVERITY_SEVERE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  if (g_getenv ("VIGIE_TEST_SAVE_DIALOG") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      settle ();
+      texture = render_widget (GTK_WIDGET (dialog));
+      gdk_texture_save_to_png (texture, g_getenv ("VIGIE_TEST_SAVE_DIALOG"));
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, before + 1);
+  recorded = g_list_model_get_item (incidents, before);
+  g_assert_cmpstr (vg_incident_get_title (recorded), ==, "Lez over the road, avenue de la Pompignane");
+  g_assert_cmpstr (vg_incident_get_authority (recorded), ==, "Opérateur de test");
+  g_assert_cmpint (vg_incident_get_severity (recorded), ==, VG_SEVERITY_SEVERE);
+  g_assert_cmpint (vg_incident_get_kind (recorded), ==, VG_INCIDENT_HAZARD);
+  bbox = vg_shape_set_get_bbox (vg_incident_get_geometry (recorded), 0);
+  g_assert_cmpfloat (fabs (bbox[0] - 3.8940), <, 1e-3);
+  g_assert_cmpfloat (fabs (bbox[1] - 43.6047), <, 1e-3);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS)), >=, 1);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -914,6 +1076,8 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/proposals-sign-off", test_proposals_sign_off);
   g_test_add_func ("/vigie/ui/window/controller-inject", test_controller_inject);
   g_test_add_func ("/vigie/ui/window/store-problem-banner", test_store_problem_banner);
+  g_test_add_func ("/vigie/ui/window/situation-layers", test_situation_layers);
+  g_test_add_func ("/vigie/ui/window/new-incident", test_new_incident);
 
   status = g_test_run ();
   g_clear_object (&app);
