@@ -148,8 +148,8 @@ vg_incident_dialog_new (GtkWindow   *parent,
   location = g_strdup_printf (_("Map centre: %.5f° N, %.5f° E"), latitude, longitude);
   gtk_label_set_text (self->location_label, location);
   signature = g_strdup_printf (vg_situation_is_exercise (situation)
-                               ? _("Signed %s, recorded in the exercise journal.")
-                               : _("Signed %s, recorded in the live situation journal."), operator_name);
+                               ? _("Signed by %s, recorded in the exercise journal.")
+                               : _("Signed by %s, recorded in the live situation journal."), operator_name);
   gtk_label_set_text (self->signature_label, signature);
   return self;
 }

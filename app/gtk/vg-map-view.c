@@ -299,15 +299,15 @@ awareness_colors (VgAwarenessLevel level,
   switch (level)
     {
     case VG_AWARENESS_RED:
-      gdk_rgba_parse (fill, "rgba(204,0,0,0.22)");
+      gdk_rgba_parse (fill, "rgba(204,0,0,0.16)");
       gdk_rgba_parse (stroke, "rgba(204,0,0,0.85)");
       break;
     case VG_AWARENESS_ORANGE:
-      gdk_rgba_parse (fill, "rgba(255,140,0,0.22)");
+      gdk_rgba_parse (fill, "rgba(255,140,0,0.18)");
       gdk_rgba_parse (stroke, "rgba(230,120,0,0.85)");
       break;
     case VG_AWARENESS_YELLOW:
-      gdk_rgba_parse (fill, "rgba(255,220,0,0.22)");
+      gdk_rgba_parse (fill, "rgba(255,220,0,0.2)");
       gdk_rgba_parse (stroke, "rgba(200,170,0,0.85)");
       break;
     case VG_AWARENESS_GREEN:
@@ -383,6 +383,7 @@ add_warning_area (VgMapView *self,
 static void
 rebuild_warning_areas (VgMapView *self)
 {
+  g_autoptr(GHashTable) shaded = g_hash_table_new (g_str_hash, g_str_equal);   /* area keys, borrowed */
   GListModel *warnings;
   guint n;
 
@@ -391,11 +392,18 @@ rebuild_warning_areas (VgMapView *self)
   vg_area_layer_clear (self->warnings_layer);
   warnings = vg_picture_get_warnings (self->picture);
   n = g_list_model_get_n_items (warnings);
-  /* Most severe first in the list: drawn last, on top. */
-  for (guint i = n; i > 0; i--)
+  /* Most severe first in the list. Two warnings on one area (rain-flood and thunderstorms for
+   * Hérault) shade it once, in the more severe colour: stacked fills would hide the map. */
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(VgWarning) w = g_list_model_get_item (warnings, i - 1);
+      g_autoptr(VgWarning) w = g_list_model_get_item (warnings, i);
+      VgCapArea *area = vg_warning_get_area (w);
+      const char *key = area ? vg_cap_area_get_key (area) : NULL;
 
+      if (key != NULL && g_hash_table_contains (shaded, key))
+        continue;
+      if (key != NULL)
+        g_hash_table_add (shaded, (gpointer) key);
       add_warning_area (self, w);
     }
 }

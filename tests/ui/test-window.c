@@ -962,6 +962,12 @@ test_situation_layers (void)
   vg_picture_add_incident (vg_situation_get_picture (vg_window_get_situation (VG_WINDOW (window))), accident);
   settle ();
   g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 1);
+  if (g_getenv ("VIGIE_TEST_SAVE_LAYERS") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (map_view));
+
+      gdk_texture_save_to_png (texture, g_getenv ("VIGIE_TEST_SAVE_LAYERS"));
+    }
   g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS)), ==, others);
   gtk_window_destroy (window);
 }
