@@ -71,9 +71,10 @@ new_journal (const char *dir)
   g_autoptr(GDateTime) start = g_date_time_new_utc (2014, 9, 29, 14, 0, 0);
   g_autoptr(VgClock) clock = vg_clock_new_manual (start);
   char *path = g_build_filename (dir, "drill.vigie-journal", NULL);
-  g_autoptr(VgSituation) situation = vg_situation_open_or_create (path, clock, "Drill", TRUE, &error);
+  VgSituation *situation = vg_situation_open_or_create (path, clock, "Drill", TRUE, &error);
 
   g_assert_no_error (error);
+  g_assert_finalize_object (situation);
   return path;
 }
 
