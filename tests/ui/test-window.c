@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "vg-application.h"
 #include "vg-data-dir.h"
 #include "vg-exposed-item.h"
+#include "vg-feed-config.h"
+#include "vg-preferences-window.h"
 #include "vg-incident-dialog.h"
 #include "vg-scenario-picker.h"
 #include "vg-log-entry.h"
@@ -1046,6 +1049,43 @@ test_new_incident (void)
   gtk_window_destroy (window);
 }
 
+/* Preferences list every configured feed with its switch and interval; a change is saved in the
+ * operator's own feeds.conf, which loads back with it (and is what the next start polls). */
+static void
+test_feed_preferences (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs = vg_preferences_window_new (vg_application_get_settings (app), NULL);
+  g_autofree char *path = vg_feed_config_dup_user_path ();
+  g_autoptr(VgFeedConfig) saved = NULL;
+  GtkWidget *toggle, *interval;
+  VgFeedSource *source;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  toggle = vg_preferences_window_get_feed_switch (VG_PREFERENCES_WINDOW (prefs), "hubeau-lez-lattes");
+  interval = vg_preferences_window_get_feed_interval (VG_PREFERENCES_WINDOW (prefs), "hubeau-lez-lattes");
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (interval);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (interval)), ==, 300);
+  g_assert_null (vg_preferences_window_get_feed_switch (VG_PREFERENCES_WINDOW (prefs), "no-such-feed"));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (interval), 600);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  saved = vg_feed_config_load_default (&error);
+  g_assert_no_error (error);
+  source = vg_feed_config_lookup (saved, "hubeau-lez-lattes");
+  g_assert_false (vg_feed_source_get_enabled (source));
+  g_assert_cmpuint (vg_feed_source_get_interval_ms (source), ==, 600 * 1000);
+  /* The other feeds are kept as they were. */
+  g_assert_true (vg_feed_source_get_enabled (vg_feed_config_lookup (saved, "hubeau-lez-montpellier")));
+  g_assert_cmpuint (g_list_model_get_n_items (vg_feed_config_get_sources (saved)), >, 2);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1084,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/store-problem-banner", test_store_problem_banner);
   g_test_add_func ("/vigie/ui/window/situation-layers", test_situation_layers);
   g_test_add_func ("/vigie/ui/window/new-incident", test_new_incident);
+  g_test_add_func ("/vigie/ui/window/feed-preferences", test_feed_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);
