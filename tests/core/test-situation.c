@@ -381,6 +381,35 @@ test_operator_incident (void)
   vg_test_rmtree (dir);
 }
 
+/* An incident another process records (`vigie-cli incident add` in a drill) reaches the open
+ * situation's picture on refresh, once. */
+static void
+test_operator_incident_other_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgClock) clock = new_clock ();
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "drill.vigie-journal", NULL);
+  g_autoptr(VgSituation) situation = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("VIGIE_CLI"), "incident", "add", "--journal", path, "--operator", "Exercise controller",
+                         "--title", "Inject 4: car swept away at Lavalette", "--lat", "43.6415", "--lon", "3.8745",
+                         "--severity", "extreme", NULL };
+  GListModel *incidents;
+
+  situation = vg_situation_open_or_create (path, clock, "Drill", TRUE, &error);
+  g_assert_no_error (error);
+  incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
+  g_assert_cmpint (vg_test_run (argv, &out, &err), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 0);
+  vg_situation_refresh (situation);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  vg_situation_refresh (situation);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/vigie/situation/ingest-and-rebuild", test_ingest_and_rebuild);
   g_test_add_func ("/vigie/situation/bad-payloads", test_bad_payloads);
   g_test_add_func ("/vigie/situation/operator-incident", test_operator_incident);
+  g_test_add_func ("/vigie/situation/operator-incident-other-writer", test_operator_incident_other_writer);
 
   return g_test_run ();
 }

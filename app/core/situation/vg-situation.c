@@ -300,12 +300,13 @@ vg_situation_open_or_create (const char  *path,
     self->picture = vg_picture_new (clock, catalog ? G_LIST_MODEL (catalog) : NULL);
     vg_journal_filter_init (&filter);
     filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_FEED_HEALTH) |
-                   VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD) |
-                   VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_INCIDENT);
+                   VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_RAW_FEED_PAYLOAD);
     /* Collected first: reading a raw payload is a journal read, not allowed inside foreach. */
     vg_journal_foreach (self->journal, &filter, collect_entry_cb, entries, NULL);
     for (guint i = 0; i < entries->len; i++)
       rebuild_one (self, g_ptr_array_index (entries, i));
+    /* Feed incidents come back with their payloads; those typed in, from their own entries. */
+    pick_up_operator_incidents (self, NULL);
     vg_picture_refresh (self->picture);
   }
   if ((self->proposals = vg_proposal_queue_new (self->journal, clock, error)) == NULL)
