@@ -892,12 +892,12 @@ test_situation_layers (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
   g_autoptr(GDateTime) evening = g_date_time_new_utc (2014, 9, 29, 18, 0, 0);
-  g_autoptr(VgShapeSet) point = vg_shape_set_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new_static ("<d2/>", 5);
-  g_autoptr(VgFeedOrigin) origin = NULL;
-  g_autoptr(VgIncident) accident = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *datex_path = NULL;
+  g_autofree char *datex = NULL;
+  gsize datex_len = 0;
   g_auto(GStrv) hidden = NULL;
-  VgIncidentFields fields = { 0 };
+  VgSituation *situation;
   VgLayersPanel *panel;
   VgMapView *map_view;
   VgPointLayer *gauges, *traffic;
@@ -944,27 +944,28 @@ test_situation_layers (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
   g_assert_true (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_WARNINGS));
 
-  /* An accident from a DATEX II feed: on the traffic layer, as a road sign. */
-  vg_shape_set_begin_shape (point, VG_SHAPE_POINT);
-  vg_shape_set_begin_part (point, TRUE);
-  vg_shape_set_add_point (point, 3.8767, 43.6108);
-  vg_shape_set_end_shape (point);
-  fields.kind = VG_INCIDENT_ACCIDENT;
-  fields.severity = VG_SEVERITY_SEVERE;
-  fields.status = VG_INCIDENT_STATUS_ACTIVE;
-  fields.title = "Collision, A709";
-  fields.geometry = point;
-  fields.start = fields.end = fields.version_time = VG_FEED_TIME_UNKNOWN;
-  origin = vg_feed_origin_new ("dir-mediterranee", VG_FEED_KIND_DATEX2, vg_time_to_usec (evening), bytes);
-  accident = vg_incident_new (origin, "SR-1", "situationRecord 1", &fields);
+  /* A DATEX II publication (an accident, roadworks, a closure, and an obstruction that ended):
+   * the three open events on the traffic layer, as road signs; the traffic layer is fresh. */
+  situation = vg_window_get_situation (VG_WINDOW (window));
+  datex_path = vg_test_data_path ("feeds/datex2/v2-situation-montpellier.xml");
+  g_assert_true (g_file_get_contents (datex_path, &datex, &datex_len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&datex), datex_len);
+  g_assert_true (vg_situation_declare_feed (situation, "dir-mediterranee", VG_FEED_KIND_DATEX2,
+                                            "DIR Méditerranée", &error));
+  g_assert_no_error (error);
   traffic = vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_TRAFFIC);
-  vg_map_view_go_to (map_view, 43.6108, 3.8767, 13);
+  vg_map_view_go_to (map_view, 43.592, 3.895, 13);
   settle ();
   others = vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS));
   g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 0);
-  vg_picture_add_incident (vg_situation_get_picture (vg_window_get_situation (VG_WINDOW (window))), accident);
+  g_assert_true (vg_situation_ingest_payload (situation, "dir-mediterranee", "https://example.invalid/datex",
+                                              "application/xml", vg_clock_get_now_usec (vg_situation_get_clock (situation)),
+                                              bytes, NULL, &error));
+  g_assert_no_error (error);
+  vg_layers_panel_refresh_feeds (panel);
+  g_assert_cmpstr (vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_TRAFFIC), ==, "updated just now");
   settle ();
-  g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 1);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 3);
   if (g_getenv ("VIGIE_TEST_SAVE_LAYERS") != NULL)
     {
       g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (map_view));
