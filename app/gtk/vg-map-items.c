@@ -405,6 +405,12 @@ vg_incident_item_detail (gpointer item)
 
   if (vg_incident_get_description (incident) != NULL)
     add_line (box, vg_incident_get_description (incident));
+  if (vg_incident_get_authority (incident) != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Reported by %s"), vg_incident_get_authority (incident));
+
+      add_line (box, line);
+    }
   if (vg_incident_get_start (incident) != VG_FEED_TIME_UNKNOWN)
     {
       g_autofree char *when = vg_format_local_time (vg_incident_get_start (incident));
