@@ -350,7 +350,8 @@ add_warning_area (VgMapView *self,
   GdkRGBA fill, stroke;
   gboolean drawn = FALSE;
 
-  if (area == NULL)
+  /* Green is MeteoAlarm's "no particular awareness": nothing to shade. */
+  if (area == NULL || vg_warning_get_awareness_level (warning) == VG_AWARENESS_GREEN)
     return;
   awareness_colors (vg_warning_get_awareness_level (warning), &fill, &stroke);
   polygons = vg_cap_area_get_polygons (area);
