@@ -145,7 +145,7 @@ vg_incident_dialog_new (GtkWindow   *parent,
   self->latitude = latitude;
   self->longitude = longitude;
   /* Said before it is recorded: where, by whom, into which journal. */
-  location = g_strdup_printf (_("Map centre: %.5f° N, %.5f° E"), latitude, longitude);
+  location = g_strdup_printf ("%.5f° N, %.5f° E", latitude, longitude);
   gtk_label_set_text (self->location_label, location);
   signature = g_strdup_printf (vg_situation_is_exercise (situation)
                                ? _("Signed by %s, recorded in the exercise journal.")

@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VgIncidentDialog, vg_incident_dialog, VG, INCIDENT_DIALOG, AdwMessageDialog)
 
 /* An incident reported to the crisis centre (a phone call, a radio message), typed in by the
- * operator: title, type, severity, description, at a point of the map (its centre when the
- * dialog opened). "Record" stays disabled until there is a title; its "record" response is
+ * operator: title, type, severity, description, at a point of the map (its centre, or the point
+ * a secondary click picked). "Record" stays disabled until there is a title; its "record" response is
  * where the caller calls vg_incident_dialog_record(). */
 
 /* New dialog over @parent recording into @situation, signed @operator_name, at @latitude,

@@ -61,7 +61,7 @@ struct _VgMapView
 
 G_DEFINE_FINAL_TYPE (VgMapView, vg_map_view, GTK_TYPE_WIDGET)
 
-enum { FEATURE_SHOWN, N_SIGNALS };
+enum { FEATURE_SHOWN, POINT_CHOSEN, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* The operator opened a site's popover: notes may be linked to it ("site:ID"). */
@@ -521,6 +521,9 @@ vg_map_view_class_init (VgMapViewClass *klass)
   signals[FEATURE_SHOWN] = g_signal_new ("feature-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                          NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   widget_class->measure = vg_map_view_measure;
+  /* A point of the map was picked by a secondary click or a long press: latitude, longitude. */
+  signals[POINT_CHOSEN] = g_signal_new ("point-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-map-view.ui");
@@ -531,9 +534,41 @@ vg_map_view_class_init (VgMapViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "vg-map-view");
 }
 
+/* A secondary click (or a long press on a touch screen) picks a point of the map, e.g. where a
+ * reported incident is: ::point-chosen says where, in WGS84. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      VgMapView       *self)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double lat, lon;
+
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x, y, &lat, &lon);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[POINT_CHOSEN], 0, lat, lon);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 VgMapView           *self)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double lat, lon;
+
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x, y, &lat, &lon);
+  g_signal_emit (self, signals[POINT_CHOSEN], 0, lat, lon);
+}
+
 static void
 vg_map_view_init (VgMapView *self)
 {
+  GtkGesture *secondary = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -544,6 +579,12 @@ vg_map_view_init (VgMapView *self)
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map)), "notify",
                            G_CALLBACK (viewport_moved_cb), self, G_CONNECT_SWAPPED);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), GTK_EVENT_CONTROLLER (secondary));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), GTK_EVENT_CONTROLLER (long_press));
 }
 
 GtkWidget *

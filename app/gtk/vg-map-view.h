@@ -108,7 +108,8 @@ void                 vg_map_view_show_exposed    (VgMapView   *self,
 /* The layer of exposed assets, or NULL before the first vg_map_view_show_exposed(). */
 VgTargetLayer       *vg_map_view_get_exposed_layer (VgMapView *self);
 /* Centres on the feature @feature_id ("site:…", as notes link them) and opens its popover;
- * FALSE if it is not on the map. Signal ::feature-shown (id, name) when a popover opens. */
+ * FALSE if it is not on the map. Signal ::feature-shown (id, name) when a popover opens;
+ * ::point-chosen (latitude, longitude) when a secondary click or long press picks a point. */
 gboolean             vg_map_view_focus_feature   (VgMapView   *self,
                                                   const char  *feature_id);
 /* The map's size in the default window layout, before any allocation. */

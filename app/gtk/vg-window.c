@@ -218,16 +218,14 @@ incident_response_cb (VgIncidentDialog *dialog,
     }
 }
 
-/* An incident reported by phone or radio, typed in at the map's centre, signed like the log. */
+/* An incident reported by phone or radio, typed in at @lat, @lon, signed like the log. */
 static void
-new_incident_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+open_incident_dialog (VgWindow *self,
+                      double    lat,
+                      double    lon)
 {
-  VgWindow *self = VG_WINDOW (widget);
   VgApplication *app = VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   VgOperator *signed_in = vg_proposals_panel_get_operator (self->proposals_panel);
-  ShumateViewport *viewport = shumate_map_get_viewport (vg_map_view_get_map (self->map_view));
   g_autofree char *name = NULL;
   VgIncidentDialog *dialog;
 
@@ -239,11 +237,31 @@ new_incident_action (GtkWidget  *widget,
       return;
     }
   name = signed_in != NULL ? g_strdup (vg_operator_get_name (signed_in)) : vg_application_dup_operator_name (app);
-  dialog = vg_incident_dialog_new (GTK_WINDOW (self), self->situation, name,
-                                   shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                                   shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  dialog = vg_incident_dialog_new (GTK_WINDOW (self), self->situation, name, lat, lon);
   g_signal_connect_object (dialog, "response", G_CALLBACK (incident_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+Shift+N: at the map's centre. */
+static void
+new_incident_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+  ShumateViewport *viewport = shumate_map_get_viewport (vg_map_view_get_map (self->map_view));
+
+  open_incident_dialog (self, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+}
+
+/* A secondary click on the map: there. */
+static void
+point_chosen_cb (VgWindow *self,
+                 double    lat,
+                 double    lon)
+{
+  open_incident_dialog (self, lat, lon);
 }
 
 static void
@@ -511,6 +529,8 @@ attach_situation (VgWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->log_strip, "feature-activated", G_CALLBACK (log_feature_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  /* A secondary click on the map records an incident there. */
+  g_signal_connect_object (self->map_view, "point-chosen", G_CALLBACK (point_chosen_cb), self, G_CONNECT_SWAPPED);
   vg_proposals_panel_set_situation (self->proposals_panel, situation, self->map_view);
   g_signal_connect_object (self->proposals_panel, "recorded", G_CALLBACK (decision_recorded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->proposals_panel, "notify::operator", G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);

@@ -1047,6 +1047,21 @@ test_new_incident (void)
   g_assert_cmpfloat (fabs (bbox[0] - 3.8940), <, 1e-3);
   g_assert_cmpfloat (fabs (bbox[1] - 43.6047), <, 1e-3);
   g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS)), >=, 1);
+  g_clear_object (&recorded);
+
+  /* A secondary click picks the point: the dialog records the incident there. */
+  dialog = NULL;
+  g_signal_emit_by_name (map_view, "point-chosen", 43.5700, 3.9040);
+  g_assert_true (wait_for (find_incident_dialog, &dialog, 5));
+  vg_incident_dialog_set_title (dialog, "Voiture dans l’eau, Lattes");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, before + 2);
+  recorded = g_list_model_get_item (incidents, before + 1);
+  bbox = vg_shape_set_get_bbox (vg_incident_get_geometry (recorded), 0);
+  g_assert_cmpfloat_with_epsilon (bbox[0], 3.9040, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bbox[1], 43.5700, 1e-9);
+  g_assert_cmpint (vg_incident_get_severity (recorded), ==, VG_SEVERITY_UNKNOWN);
   gtk_window_destroy (window);
 }
 
