@@ -34,6 +34,9 @@ GDateTime *vg_cli_parse_time (const char *text);
 /* `vigie-cli journal verify|show|note`: checks, lists or adds to a situation journal. */
 int  vg_cli_journal     (int          argc,
                          char       **argv);
+/* `vigie-cli incident add`: records an incident reported to the crisis centre, signed. */
+int  vg_cli_incident    (int          argc,
+                         char       **argv);
 /* `vigie-cli heat`: heat-stress indices of one air state, and heat risk from a forecast. */
 int  vg_cli_heat        (int          argc,
                          char       **argv);

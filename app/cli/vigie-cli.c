@@ -20,6 +20,7 @@ static const struct {
   { "export", vg_cli_export, N_("Export a journal (timeline, maps, CAP, report, bundle) or verify a bundle") },
   { "proposals", vg_cli_proposals, N_("List, generate (from facts) or output the proposed actions") },
   { "decide", vg_cli_decide, N_("Approve, reject, amend or mark done one proposal, signed") },
+  { "incident", vg_cli_incident, N_("Record an incident reported to the crisis centre, signed") },
   { "heat",  vg_cli_heat,  N_("Heat-stress indices, and heat risk per district from a forecast") },
   { "replay", vg_cli_replay, N_("Replay a training scenario headless into an exercise journal") },
   { "scenario", vg_cli_scenario, N_("Validate or list the training scenarios") },

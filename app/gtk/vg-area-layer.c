@@ -277,7 +277,7 @@ vg_area_layer_add (VgAreaLayer     *self,
       const double *xy = vg_shape_set_get_part (shapes, index, p, &n, &outer);
       g_autofree double *copy = g_memdup2 (xy, sizeof (double) * 2 * n);
 
-      if (!vg_crs_transform_apply (to_mercator, copy, n, error))
+      if (to_mercator != NULL && !vg_crs_transform_apply (to_mercator, copy, n, error))
         {
           vg_shape_set_abort_shape (self->shapes);
           return G_MAXUINT;

@@ -23,7 +23,7 @@ VgAreaLayer *vg_area_layer_new        (ShumateViewport *viewport);
 /* Removes every area. */
 void         vg_area_layer_clear      (VgAreaLayer     *self);
 /* Adds shape @index of @shapes (polygons; holes are even-odd) transformed to Web Mercator by
- * @to_mercator, filled with @fill and outlined with @stroke (may be NULL) @stroke_width pixels
+ * @to_mercator (NULL: already Web Mercator), filled with @fill and outlined with @stroke (may be NULL) @stroke_width pixels
  * wide; returns its area number (in order from 0). FALSE-like G_MAXUINT with the PROJ error. */
 guint        vg_area_layer_add        (VgAreaLayer     *self,
                                        VgShapeSet      *shapes,

@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (VgLayersPanel, vg_layers_panel, VG, LAYERS_PANEL, GtkWidge
 
 /* New, empty panel. */
 GtkWidget *vg_layers_panel_new             (void);
-/* Lists the site categories of @sites (VgSite), toggling them on @map_view; the hidden ones are
- * remembered in @settings' "hidden-site-categories" (may be NULL). */
+/* Lists the situation layers (gauges, warnings, traffic, incidents) and the site categories of
+ * @sites (VgSite), toggling them on @map_view; the hidden ones are remembered in @settings'
+ * "hidden-layers" and "hidden-site-categories" (may be NULL). */
 void       vg_layers_panel_set_sites       (VgLayersPanel *self,
                                             VgMapView     *map_view,
                                             GListModel    *sites,
@@ -37,5 +38,11 @@ guint      vg_layers_panel_get_n_feeds     (VgLayersPanel *self);
 /* The toggle of @category, for tests and keyboard focus; borrowed. */
 GtkWidget *vg_layers_panel_get_toggle      (VgLayersPanel *self,
                                             guint          category);
+/* The toggle of situation layer @layer (gauges, warnings, traffic, incidents); borrowed. */
+GtkWidget  *vg_layers_panel_get_layer_toggle    (VgLayersPanel *self,
+                                                 VgMapLayer     layer);
+/* The freshness line of @layer ("updated 2 min ago", "stale", "failing — …"); borrowed. */
+const char *vg_layers_panel_get_layer_freshness (VgLayersPanel *self,
+                                                 VgMapLayer     layer);
 
 G_END_DECLS

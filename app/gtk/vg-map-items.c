@@ -246,9 +246,19 @@ vg_incident_item_draw (cairo_t *cr,
                        double   y,
                        double   size)
 {
+  vg_incident_symbol_draw (cr, vg_incident_get_severity (item), x, y, size);
+}
+
+void
+vg_incident_symbol_draw (cairo_t *cr,
+                         guint    severity,
+                         double   x,
+                         double   y,
+                         double   size)
+{
   double r, g, b, s = size * 0.65;
 
-  severity_color (vg_incident_get_severity (item), &r, &g, &b);
+  severity_color (severity, &r, &g, &b);
   cairo_save (cr);
   /* A warning triangle with an exclamation mark: an incident, in its severity's colour. */
   cairo_move_to (cr, x, y - s);
@@ -269,6 +279,120 @@ vg_incident_item_draw (cairo_t *cr,
   cairo_restore (cr);
 }
 
+gboolean
+vg_incident_is_traffic (gpointer item)
+{
+  return vg_feed_origin_get_kind (vg_incident_get_origin (item)) == VG_FEED_KIND_DATEX2;
+}
+
+static void
+sign_triangle (cairo_t *cr,
+               double   x,
+               double   y,
+               double   s)
+{
+  /* The French danger sign (A-series): white triangle, red border, point up. */
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y - s);
+  cairo_line_to (cr, x + s * 1.1, y + s * 0.8);
+  cairo_line_to (cr, x - s * 1.1, y + s * 0.8);
+  cairo_close_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgb (cr, 0.8, 0.05, 0.1);
+  cairo_set_line_width (cr, MAX (2.5, s * 0.5));
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+}
+
+void
+vg_traffic_sign_draw (cairo_t *cr,
+                      guint    kind,
+                      double   x,
+                      double   y,
+                      double   size)
+{
+  double s = size * 0.55;
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  switch (kind)
+    {
+    case VG_INCIDENT_CLOSURE:
+      /* "No entry" (B1): red disc, white bar. */
+      cairo_arc (cr, x, y, s, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.8, 0.05, 0.1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, MAX (1, size / 14));
+      cairo_stroke (cr);
+      cairo_rectangle (cr, x - s * 0.65, y - s * 0.18, s * 1.3, s * 0.36);
+      cairo_fill (cr);
+      break;
+    case VG_INCIDENT_ROADWORKS:
+      /* Roadworks (AK5): a worker with a shovel in the danger triangle. */
+      sign_triangle (cr, x, y, s);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_arc (cr, x - s * 0.05, y - s * 0.3, s * 0.13, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_set_line_width (cr, MAX (1.2, s * 0.14));
+      cairo_move_to (cr, x - s * 0.1, y - s * 0.12);
+      cairo_line_to (cr, x - s * 0.25, y + s * 0.55);
+      cairo_move_to (cr, x - s * 0.15, y + s * 0.1);
+      cairo_line_to (cr, x + s * 0.35, y + s * 0.3);
+      cairo_move_to (cr, x + s * 0.35, y + s * 0.3);
+      cairo_line_to (cr, x + s * 0.5, y + s * 0.6);
+      cairo_stroke (cr);
+      break;
+    case VG_INCIDENT_CONGESTION:
+      /* Queue (AK14-like): stacked bars in the triangle. */
+      sign_triangle (cr, x, y, s);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      for (int i = 0; i < 3; i++)
+        cairo_rectangle (cr, x - s * 0.22, y - s * 0.35 + i * s * 0.32, s * 0.44, s * 0.2);
+      cairo_fill (cr);
+      break;
+    case VG_INCIDENT_ACCIDENT:
+      /* Accident: the danger triangle with two colliding cars. */
+      sign_triangle (cr, x, y, s);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_save (cr);
+      cairo_translate (cr, x - s * 0.22, y + s * 0.1);
+      cairo_rotate (cr, 0.5);
+      cairo_rectangle (cr, -s * 0.22, -s * 0.13, s * 0.44, s * 0.26);
+      cairo_restore (cr);
+      cairo_save (cr);
+      cairo_translate (cr, x + s * 0.22, y + s * 0.1);
+      cairo_rotate (cr, -0.5);
+      cairo_rectangle (cr, -s * 0.22, -s * 0.13, s * 0.44, s * 0.26);
+      cairo_restore (cr);
+      cairo_fill (cr);
+      break;
+    default:
+      /* Other danger (A14): the triangle with an exclamation mark. */
+      sign_triangle (cr, x, y, s);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width (cr, MAX (1.5, s * 0.18));
+      cairo_move_to (cr, x, y - s * 0.4);
+      cairo_line_to (cr, x, y + s * 0.2);
+      cairo_stroke (cr);
+      cairo_arc (cr, x, y + s * 0.45, MAX (1, s * 0.1), 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+void
+vg_traffic_item_draw (cairo_t *cr,
+                      gpointer item,
+                      double   x,
+                      double   y,
+                      double   size)
+{
+  vg_traffic_sign_draw (cr, vg_incident_get_kind (item), x, y, size);
+}
+
 GtkWidget *
 vg_incident_item_detail (gpointer item)
 {
@@ -281,6 +405,12 @@ vg_incident_item_detail (gpointer item)
 
   if (vg_incident_get_description (incident) != NULL)
     add_line (box, vg_incident_get_description (incident));
+  if (vg_incident_get_authority (incident) != NULL)
+    {
+      g_autofree char *line = g_strdup_printf (_("Reported by %s"), vg_incident_get_authority (incident));
+
+      add_line (box, line);
+    }
   if (vg_incident_get_start (incident) != VG_FEED_TIME_UNKNOWN)
     {
       g_autofree char *when = vg_format_local_time (vg_incident_get_start (incident));

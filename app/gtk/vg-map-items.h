@@ -30,6 +30,15 @@ GtkWidget  *vg_gauge_item_detail    (gpointer item);
 gboolean    vg_incident_item_locate (gpointer item, double *latitude, double *longitude);
 void        vg_incident_item_draw   (cairo_t *cr, gpointer item, double x, double y, double size);
 GtkWidget  *vg_incident_item_detail (gpointer item);
+/* TRUE if @incident came from a traffic feed (DATEX II): drawn as a road sign. */
+gboolean    vg_incident_is_traffic  (gpointer item);
+/* VgPointLayer draw function for traffic events: a road sign by kind (warning triangle for an
+ * accident or hazard, "no entry" disc for a closure, roadworks sign, queue sign). */
+void        vg_traffic_item_draw    (cairo_t *cr, gpointer item, double x, double y, double size);
+/* Draws the road sign of incident kind @kind (VgIncidentKind), for the map and the legend. */
+void        vg_traffic_sign_draw    (cairo_t *cr, guint kind, double x, double y, double size);
+/* Draws a legend symbol of an incident of @severity (VgSeverity). */
+void        vg_incident_symbol_draw (cairo_t *cr, guint severity, double x, double y, double size);
 
 /* VgPointLayer functions for VgSite items. */
 gboolean    vg_site_item_locate     (gpointer item, double *latitude, double *longitude);

@@ -10,8 +10,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "vg-area-layer.h"
+#include "vg-crs-transform.h"
 #include "vg-feed-origin.h"
 #include "vg-hazard-layers.h"
+#include "vg-incident.h"
 #include "vg-map-items.h"
 #include "vg-map-view.h"
 #include "vg-site.h"
@@ -41,6 +44,10 @@ struct _VgMapView
   VgPointLayer        *sites_layer;
   VgPointLayer        *gauges_layer;
   VgPointLayer        *incidents_layer;
+  VgPointLayer        *traffic_layer;
+  VgAreaLayer         *warnings_layer;
+  VgCrsTransform      *wgs84_to_mercator;
+  guint                hidden_layers;       /* bit per VgMapLayer */
   GtkBox              *warnings_box;
   VgPicture           *picture;
   VgProjector         *projector;
@@ -54,7 +61,7 @@ struct _VgMapView
 
 G_DEFINE_FINAL_TYPE (VgMapView, vg_map_view, GTK_TYPE_WIDGET)
 
-enum { FEATURE_SHOWN, N_SIGNALS };
+enum { FEATURE_SHOWN, POINT_CHOSEN, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* The operator opened a site's popover: notes may be linked to it ("site:ID"). */
@@ -198,6 +205,44 @@ picture_changed_cb (VgMapView *self)
     gtk_widget_queue_draw (GTK_WIDGET (self->gauges_layer));
   if (self->incidents_layer != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self->incidents_layer));
+  if (self->traffic_layer != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self->traffic_layer));
+}
+
+static gboolean
+is_traffic (gpointer item,
+            gpointer user_data)
+{
+  return vg_incident_is_traffic (item);
+}
+
+static gboolean
+not_traffic (gpointer item,
+             gpointer user_data)
+{
+  return !vg_incident_is_traffic (item);
+}
+
+static void
+apply_layer_visibility (VgMapView *self)
+{
+  GtkWidget *widgets[VG_N_MAP_LAYERS][2] = {
+    [VG_MAP_LAYER_GAUGES] = { GTK_WIDGET (self->gauges_layer), NULL },
+    [VG_MAP_LAYER_WARNINGS] = { GTK_WIDGET (self->warnings_layer), GTK_WIDGET (self->warnings_box) },
+    [VG_MAP_LAYER_TRAFFIC] = { GTK_WIDGET (self->traffic_layer), NULL },
+    [VG_MAP_LAYER_INCIDENTS] = { GTK_WIDGET (self->incidents_layer), NULL },
+  };
+
+  for (guint l = 0; l < VG_N_MAP_LAYERS; l++)
+    {
+      gboolean visible = !(self->hidden_layers & (1u << l));
+
+      if (widgets[l][0] != NULL)
+        gtk_widget_set_visible (widgets[l][0], visible);
+      /* The chips also hide when there is no warning to show. */
+      if (widgets[l][1] != NULL)
+        gtk_widget_set_visible (widgets[l][1], visible && gtk_widget_get_first_child (widgets[l][1]) != NULL);
+    }
 }
 
 static void
@@ -207,13 +252,27 @@ add_picture_layers (VgMapView *self)
 
   if (self->gauges_layer != NULL)
     return;
-  /* Incidents under gauges, both above the sites: what moves is what needs looking at. */
-  self->incidents_layer = vg_point_layer_new (viewport, vg_picture_get_incidents (self->picture), 16,
-                                              vg_incident_item_locate, vg_incident_item_draw, vg_incident_item_detail);
-  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->incidents_layer));
+  /* Incidents under gauges, both above the sites: what moves is what needs looking at. Traffic
+   * events (DATEX II) are road signs on a layer of their own, so each can be hidden apart. */
+  {
+    g_autoptr(GtkFilterListModel) others = NULL;
+    g_autoptr(GtkFilterListModel) traffic = NULL;
+
+    others = gtk_filter_list_model_new (g_object_ref (vg_picture_get_incidents (self->picture)),
+                                        GTK_FILTER (gtk_custom_filter_new (not_traffic, NULL, NULL)));
+    traffic = gtk_filter_list_model_new (g_object_ref (vg_picture_get_incidents (self->picture)),
+                                         GTK_FILTER (gtk_custom_filter_new (is_traffic, NULL, NULL)));
+    self->incidents_layer = vg_point_layer_new (viewport, G_LIST_MODEL (others), 16,
+                                                vg_incident_item_locate, vg_incident_item_draw, vg_incident_item_detail);
+    shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->incidents_layer));
+    self->traffic_layer = vg_point_layer_new (viewport, G_LIST_MODEL (traffic), 18,
+                                              vg_incident_item_locate, vg_traffic_item_draw, vg_incident_item_detail);
+    shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->traffic_layer));
+  }
   self->gauges_layer = vg_point_layer_new (viewport, vg_picture_get_gauges (self->picture), 16,
                                            vg_gauge_item_locate, vg_gauge_item_draw, vg_gauge_item_detail);
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->gauges_layer));
+  apply_layer_visibility (self);
 }
 
 static const char *
@@ -227,6 +286,126 @@ awareness_css_class (VgAwarenessLevel level)
     case VG_AWARENESS_GREEN:
     case VG_AWARENESS_UNKNOWN:
     default: return "warning-other";
+    }
+}
+
+static void
+awareness_colors (VgAwarenessLevel level,
+                  GdkRGBA         *fill,
+                  GdkRGBA         *stroke)
+{
+  /* The vigilance colours themselves (what Météo-France shows), translucent: the map and the
+   * projections stay readable under them. */
+  switch (level)
+    {
+    case VG_AWARENESS_RED:
+      gdk_rgba_parse (fill, "rgba(204,0,0,0.16)");
+      gdk_rgba_parse (stroke, "rgba(204,0,0,0.85)");
+      break;
+    case VG_AWARENESS_ORANGE:
+      gdk_rgba_parse (fill, "rgba(255,140,0,0.18)");
+      gdk_rgba_parse (stroke, "rgba(230,120,0,0.85)");
+      break;
+    case VG_AWARENESS_YELLOW:
+      gdk_rgba_parse (fill, "rgba(255,220,0,0.2)");
+      gdk_rgba_parse (stroke, "rgba(200,170,0,0.85)");
+      break;
+    case VG_AWARENESS_GREEN:
+    case VG_AWARENESS_UNKNOWN:
+    default:
+      gdk_rgba_parse (fill, "rgba(120,120,120,0.15)");
+      gdk_rgba_parse (stroke, "rgba(100,100,100,0.7)");
+      break;
+    }
+}
+
+/* A CAP circle as a 64-sided polygon in WGS84 lon/lat. */
+static void
+add_circle (VgShapeSet *shapes,
+            double      lon,
+            double      lat,
+            double      radius_m)
+{
+  double dlat = radius_m / 111320.0, dlon = radius_m / (111320.0 * MAX (cos (lat * G_PI / 180), 0.01));
+
+  vg_shape_set_begin_shape (shapes, VG_SHAPE_POLYGON);
+  vg_shape_set_begin_part (shapes, TRUE);
+  for (guint i = 0; i <= 64; i++)
+    {
+      double a = 2 * G_PI * (i % 64) / 64;
+
+      vg_shape_set_add_point (shapes, lon + dlon * cos (a), lat + dlat * sin (a));
+    }
+  vg_shape_set_end_shape (shapes);
+}
+
+static void
+add_warning_area (VgMapView *self,
+                  VgWarning *warning)
+{
+  VgCapArea *area = vg_warning_get_area (warning);
+  g_autoptr(VgShapeSet) circles = vg_shape_set_new ();
+  g_autoptr(GError) error = NULL;
+  VgShapeSet *polygons;
+  GdkRGBA fill, stroke;
+  gboolean drawn = FALSE;
+
+  /* Green is MeteoAlarm's "no particular awareness": nothing to shade. */
+  if (area == NULL || vg_warning_get_awareness_level (warning) == VG_AWARENESS_GREEN)
+    return;
+  awareness_colors (vg_warning_get_awareness_level (warning), &fill, &stroke);
+  polygons = vg_cap_area_get_polygons (area);
+  for (guint i = 0; polygons != NULL && i < vg_shape_set_get_n_shapes (polygons); i++)
+    if (vg_area_layer_add (self->warnings_layer, polygons, i, self->wgs84_to_mercator, &fill, &stroke, 2, &error) != G_MAXUINT)
+      drawn = TRUE;
+    else
+      g_message ("Warning “%s”: polygon %u not drawn: %s", vg_warning_get_identifier (warning), i, error->message);
+  for (guint i = 0; i < vg_cap_area_get_n_circles (area); i++)
+    {
+      double lon, lat, radius;
+
+      vg_cap_area_get_circle (area, i, &lon, &lat, &radius);
+      add_circle (circles, lon, lat, radius);
+    }
+  for (guint i = 0; i < vg_shape_set_get_n_shapes (circles); i++)
+    if (vg_area_layer_add (self->warnings_layer, circles, i, self->wgs84_to_mercator, &fill, &stroke, 2, NULL) != G_MAXUINT)
+      drawn = TRUE;
+  /* A département warning given only by its geocode (Hérault, NUTS FR813/FRJ13): the basemap
+   * holds no département, so the Métropole it covers is shaded. */
+  if (!drawn && self->basemap != NULL && vg_cap_area_has_nuts (area, "FR813"))
+    {
+      VgShapeSet *metropole = vg_layer_get_shapes (vg_basemap_get_layer (self->basemap, VG_BASEMAP_METROPOLE));
+
+      for (guint i = 0; i < vg_shape_set_get_n_shapes (metropole); i++)
+        vg_area_layer_add (self->warnings_layer, metropole, i, NULL, &fill, &stroke, 3, NULL);
+    }
+}
+
+static void
+rebuild_warning_areas (VgMapView *self)
+{
+  g_autoptr(GHashTable) shaded = g_hash_table_new (g_str_hash, g_str_equal);   /* area keys, borrowed */
+  GListModel *warnings;
+  guint n;
+
+  if (self->warnings_layer == NULL || self->picture == NULL)
+    return;
+  vg_area_layer_clear (self->warnings_layer);
+  warnings = vg_picture_get_warnings (self->picture);
+  n = g_list_model_get_n_items (warnings);
+  /* Most severe first in the list. Two warnings on one area (rain-flood and thunderstorms for
+   * Hérault) shade it once, in the more severe colour: stacked fills would hide the map. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VgWarning) w = g_list_model_get_item (warnings, i);
+      VgCapArea *area = vg_warning_get_area (w);
+      const char *key = area ? vg_cap_area_get_key (area) : NULL;
+
+      if (key != NULL && g_hash_table_contains (shaded, key))
+        continue;
+      if (key != NULL)
+        g_hash_table_add (shaded, (gpointer) key);
+      add_warning_area (self, w);
     }
 }
 
@@ -260,7 +439,9 @@ warnings_changed_cb (VgMapView *self)
       gtk_widget_add_css_class (chip, awareness_css_class (vg_warning_get_awareness_level (w)));
       gtk_box_append (self->warnings_box, chip);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), g_list_model_get_n_items (warnings) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_box),
+                          g_list_model_get_n_items (warnings) > 0 && !(self->hidden_layers & (1u << VG_MAP_LAYER_WARNINGS)));
+  rebuild_warning_areas (self);
 }
 
 static gboolean
@@ -309,6 +490,8 @@ vg_map_view_dispose (GObject *object)
   VgMapView *self = VG_MAP_VIEW (object);
 
   g_clear_object (&self->hazard_layers);
+  g_clear_object (&self->warnings_layer);
+  g_clear_object (&self->wgs84_to_mercator);
   g_clear_object (&self->target_layer);
   g_clear_object (&self->exposed_layer);
   g_clear_object (&self->sites);
@@ -338,6 +521,9 @@ vg_map_view_class_init (VgMapViewClass *klass)
   signals[FEATURE_SHOWN] = g_signal_new ("feature-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                          NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   widget_class->measure = vg_map_view_measure;
+  /* A point of the map was picked by a secondary click or a long press: latitude, longitude. */
+  signals[POINT_CHOSEN] = g_signal_new ("point-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                        NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/vg-map-view.ui");
@@ -348,14 +534,57 @@ vg_map_view_class_init (VgMapViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "vg-map-view");
 }
 
+/* A secondary click (or a long press on a touch screen) picks a point of the map, e.g. where a
+ * reported incident is: ::point-chosen says where, in WGS84. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      VgMapView       *self)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double lat, lon;
+
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x, y, &lat, &lon);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_signal_emit (self, signals[POINT_CHOSEN], 0, lat, lon);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 VgMapView           *self)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double lat, lon;
+
+  shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (map), GTK_WIDGET (map), x, y, &lat, &lon);
+  g_signal_emit (self, signals[POINT_CHOSEN], 0, lat, lon);
+}
+
 static void
 vg_map_view_init (VgMapView *self)
 {
+  GtkGesture *secondary = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  g_autoptr(GError) error = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->wgs84_to_mercator = vg_crs_transform_new ("EPSG:4326", "EPSG:3857", &error);
+  if (self->wgs84_to_mercator == NULL)
+    g_error ("PROJ cannot place WGS84: %s", error->message);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map)), "notify",
                            G_CALLBACK (viewport_moved_cb), self, G_CONNECT_SWAPPED);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), GTK_EVENT_CONTROLLER (secondary));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (shumate_simple_map_get_map (self->simple_map)), GTK_EVENT_CONTROLLER (long_press));
 }
 
 GtkWidget *
@@ -400,8 +629,16 @@ vg_map_view_set_basemap (VgMapView  *self,
       g_signal_connect_object (self->sites_layer, "item-shown", G_CALLBACK (site_shown_cb), self, G_CONNECT_SWAPPED);
       self->sites = g_object_ref (sites);
     }
+  /* The warning areas at the bottom, under the projections and every point layer. */
+  self->warnings_layer = g_object_ref_sink (vg_area_layer_new (shumate_map_get_viewport (map)));
+  if (self->sites_layer != NULL)
+    shumate_map_insert_layer_behind (map, SHUMATE_LAYER (self->warnings_layer), SHUMATE_LAYER (self->sites_layer));
+  else
+    shumate_map_add_layer (map, SHUMATE_LAYER (self->warnings_layer));
+  rebuild_warning_areas (self);
   if (self->picture != NULL)
     add_picture_layers (self);
+  apply_layer_visibility (self);
   /* The projections under every point layer. */
   self->hazard_layers = vg_hazard_layers_new (map, self->sites_layer ? SHUMATE_LAYER (self->sites_layer) : NULL);
   vg_hazard_layers_set_projector (self->hazard_layers, self->projector);
@@ -675,4 +912,64 @@ vg_map_view_focus_feature (VgMapView  *self,
         }
     }
   return FALSE;
+}
+
+const char *
+vg_map_layer_to_id (VgMapLayer layer)
+{
+  static const char * const ids[] = { "gauges", "warnings", "traffic", "incidents" };
+
+  g_return_val_if_fail (layer < VG_N_MAP_LAYERS, NULL);
+
+  return ids[layer];
+}
+
+gboolean
+vg_map_view_get_layer_visible (VgMapView  *self,
+                               VgMapLayer  layer)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (layer < VG_N_MAP_LAYERS, FALSE);
+
+  return !(self->hidden_layers & (1u << layer));
+}
+
+void
+vg_map_view_set_layer_visible (VgMapView  *self,
+                               VgMapLayer  layer,
+                               gboolean    visible)
+{
+  g_return_if_fail (VG_IS_MAP_VIEW (self));
+  g_return_if_fail (layer < VG_N_MAP_LAYERS);
+
+  if (visible)
+    self->hidden_layers &= ~(1u << layer);
+  else
+    self->hidden_layers |= 1u << layer;
+  apply_layer_visibility (self);
+}
+
+VgPointLayer *
+vg_map_view_get_point_layer (VgMapView  *self,
+                             VgMapLayer  layer)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), NULL);
+
+  switch (layer)
+    {
+    case VG_MAP_LAYER_GAUGES: return self->gauges_layer;
+    case VG_MAP_LAYER_TRAFFIC: return self->traffic_layer;
+    case VG_MAP_LAYER_INCIDENTS: return self->incidents_layer;
+    case VG_MAP_LAYER_WARNINGS:
+    case VG_N_MAP_LAYERS:
+    default: return NULL;
+    }
+}
+
+guint
+vg_map_view_get_n_warning_areas (VgMapView *self)
+{
+  g_return_val_if_fail (VG_IS_MAP_VIEW (self), 0);
+
+  return self->warnings_layer ? vg_area_layer_get_n_areas (self->warnings_layer) : 0;
 }

@@ -16,6 +16,15 @@
 
 G_BEGIN_DECLS
 
+/* The situation layers, one per feed kind, that the operator can show or hide. */
+typedef enum {
+  VG_MAP_LAYER_GAUGES,      /* river gauges (Hub'Eau, SensorThings) */
+  VG_MAP_LAYER_WARNINGS,    /* weather warnings (CAP, MeteoAlarm): areas and chips */
+  VG_MAP_LAYER_TRAFFIC,     /* traffic events (DATEX II) as road signs */
+  VG_MAP_LAYER_INCIDENTS,   /* other incidents (GeoJSON, CAP, typed in by an operator) */
+  VG_N_MAP_LAYERS,
+} VgMapLayer;
+
 #define VG_TYPE_MAP_VIEW (vg_map_view_get_type ())
 G_DECLARE_FINAL_TYPE (VgMapView, vg_map_view, VG, MAP_VIEW, GtkWidget)
 
@@ -59,6 +68,21 @@ gboolean             vg_map_view_get_site_category_visible (VgMapView      *self
 void                 vg_map_view_set_site_category_visible (VgMapView      *self,
                                                             VgSiteCategory  category,
                                                             gboolean        visible);
+/* Stable id of @layer ("gauges", "warnings", "traffic", "incidents"), for settings; static. */
+const char          *vg_map_layer_to_id          (VgMapLayer   layer);
+/* Whether @layer is drawn. */
+gboolean             vg_map_view_get_layer_visible (VgMapView  *self,
+                                                    VgMapLayer  layer);
+/* Shows or hides @layer. */
+void                 vg_map_view_set_layer_visible (VgMapView  *self,
+                                                    VgMapLayer  layer,
+                                                    gboolean    visible);
+/* The point layer of @layer (gauges, traffic, incidents), or NULL before a picture and a basemap
+ * are set or for the warnings; borrowed. */
+VgPointLayer        *vg_map_view_get_point_layer (VgMapView   *self,
+                                                  VgMapLayer   layer);
+/* Number of warning areas shaded on the map. */
+guint                vg_map_view_get_n_warning_areas (VgMapView *self);
 /* Number of official warnings shown over the map. */
 guint                vg_map_view_get_n_warnings_shown (VgMapView *self);
 /* Draws the situation @picture: gauges by threshold level, incidents, warnings in force. */
@@ -84,7 +108,8 @@ void                 vg_map_view_show_exposed    (VgMapView   *self,
 /* The layer of exposed assets, or NULL before the first vg_map_view_show_exposed(). */
 VgTargetLayer       *vg_map_view_get_exposed_layer (VgMapView *self);
 /* Centres on the feature @feature_id ("site:…", as notes link them) and opens its popover;
- * FALSE if it is not on the map. Signal ::feature-shown (id, name) when a popover opens. */
+ * FALSE if it is not on the map. Signal ::feature-shown (id, name) when a popover opens;
+ * ::point-chosen (latitude, longitude) when a secondary click or long press picks a point. */
 gboolean             vg_map_view_focus_feature   (VgMapView   *self,
                                                   const char  *feature_id);
 /* The map's size in the default window layout, before any allocation. */

@@ -12,6 +12,7 @@
 #include "vg-log-strip.h"
 #include "vg-flood-panel.h"
 #include "vg-heat-panel.h"
+#include "vg-incident-dialog.h"
 #include "vg-inject-panel.h"
 #include "vg-proposals-panel.h"
 #include "vg-replay-bar.h"
@@ -196,6 +197,73 @@ export_action (GtkWidget  *widget,
     return;
   gtk_window_present (GTK_WINDOW (vg_export_dialog_new (GTK_WINDOW (self), vg_situation_get_journal (self->situation),
                                                         vg_timeline_get_filter (timeline))));
+}
+
+static void
+incident_response_cb (VgIncidentDialog *dialog,
+                      const char       *response,
+                      VgWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 seq = 0;
+
+  if (g_strcmp0 (response, "record") != 0)
+    return;
+  if (!vg_incident_dialog_record (dialog, &seq, &error))
+    vg_window_show_error (self, error->message);
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, seq);
+      g_autofree char *message = g_strdup_printf (_("Incident recorded (journal entry %s)"), number);
+
+      vg_window_add_toast (self, message);
+    }
+}
+
+/* An incident reported by phone or radio, typed in at @lat, @lon, signed like the log. */
+static void
+open_incident_dialog (VgWindow *self,
+                      double    lat,
+                      double    lon)
+{
+  VgApplication *app = VG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  VgOperator *signed_in = vg_proposals_panel_get_operator (self->proposals_panel);
+  g_autofree char *name = NULL;
+  VgIncidentDialog *dialog;
+
+  if (self->situation == NULL)
+    return;
+  if (vg_situation_is_read_only (self->situation))
+    {
+      vg_window_show_error (self, vg_situation_get_problem (self->situation));
+      return;
+    }
+  name = signed_in != NULL ? g_strdup (vg_operator_get_name (signed_in)) : vg_application_dup_operator_name (app);
+  dialog = vg_incident_dialog_new (GTK_WINDOW (self), self->situation, name, lat, lon);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (incident_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+Shift+N: at the map's centre. */
+static void
+new_incident_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  VgWindow *self = VG_WINDOW (widget);
+  ShumateViewport *viewport = shumate_map_get_viewport (vg_map_view_get_map (self->map_view));
+
+  open_incident_dialog (self, shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+}
+
+/* A secondary click on the map: there. */
+static void
+point_chosen_cb (VgWindow *self,
+                 double    lat,
+                 double    lon)
+{
+  open_incident_dialog (self, lat, lon);
 }
 
 static void
@@ -522,6 +590,8 @@ attach_situation (VgWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->log_strip, "feature-activated", G_CALLBACK (log_feature_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  /* A secondary click on the map records an incident there. */
+  g_signal_connect_object (self->map_view, "point-chosen", G_CALLBACK (point_chosen_cb), self, G_CONNECT_SWAPPED);
   vg_proposals_panel_set_situation (self->proposals_panel, situation, self->map_view);
   g_signal_connect_object (self->proposals_panel, "recorded", G_CALLBACK (decision_recorded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->proposals_panel, "notify::operator", G_CALLBACK (operator_changed_cb), self, G_CONNECT_SWAPPED);
@@ -695,6 +765,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-in", NULL, sign_in_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.new-incident", NULL, new_incident_action);
   gtk_widget_class_install_action (widget_class, "win.live", NULL, live_action);
   gtk_widget_class_install_action (widget_class, "replay.play-pause", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "replay.step", NULL, replay_action);
@@ -717,6 +788,7 @@ vg_window_class_init (VgWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.sign-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.pane", "s", "timeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-incident", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "replay.play-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "replay.step", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "log.new-entry", NULL);

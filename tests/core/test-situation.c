@@ -528,6 +528,121 @@ test_withheld_sensorthings (void)
   check_withheld (VG_FEED_KIND_SENSORTHINGS, "application/json", fingerprint, TRUE, 1, "fingerprint_hash", forbidden_fp, 0);
 }
 
+/* An incident an operator types in is journalled as an "incident" entry signed by them, is in
+ * the picture at once, and is there again when the journal is reopened; a bad one is refused
+ * and nothing is written. */
+static void
+test_operator_incident (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgClock) clock = new_clock ();
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "live.vigie-journal", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(VgIncident) shown = NULL;
+  VgOperatorIncident fields = { VG_INCIDENT_HAZARD, VG_SEVERITY_SEVERE, "  Lez over the road at Pont Juvénal ",
+                                "Water across both lanes", 43.6047, 3.8940 };
+  VgJournalFilter filter;
+  VgSituation *situation;
+  GListModel *incidents;
+  const double *bbox;
+  guint64 seq = 0, last;
+  guint n = 0;
+
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (vg_situation_add_incident (situation, "Claire Martin", &fields, &id, &seq, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  g_assert_cmpuint (seq, >, 1);
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_INCIDENT);
+  filter.author = "Claire Martin";
+  filter.source = VG_SITUATION_OPERATOR_SOURCE;
+  g_assert_true (vg_journal_foreach (vg_situation_get_journal (situation), &filter,
+                                     (VgJournalForeachFunc) (void (*) (void)) count_cb, &n, NULL));
+  g_assert_cmpuint (n, ==, 1);
+
+  incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  shown = g_list_model_get_item (incidents, 0);
+  g_assert_cmpstr (vg_incident_get_source_id (shown), ==, id);
+  g_assert_cmpstr (vg_incident_get_title (shown), ==, "Lez over the road at Pont Juvénal");
+  g_assert_cmpstr (vg_incident_get_description (shown), ==, "Water across both lanes");
+  g_assert_cmpstr (vg_incident_get_authority (shown), ==, "Claire Martin");
+  g_assert_cmpint (vg_incident_get_kind (shown), ==, VG_INCIDENT_HAZARD);
+  g_assert_cmpint (vg_incident_get_severity (shown), ==, VG_SEVERITY_SEVERE);
+  g_assert_cmpint (vg_incident_get_start (shown), ==, vg_clock_get_now_usec (clock));
+  bbox = vg_shape_set_get_bbox (vg_incident_get_geometry (shown), 0);
+  g_assert_cmpfloat_with_epsilon (bbox[0], 3.8940, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bbox[1], 43.6047, 1e-9);
+  g_clear_object (&shown);
+
+  /* Refused: no title, a position off the globe, a read-only journal. Nothing written. */
+  last = vg_journal_state_get_last_seq (vg_journal_get_state (vg_situation_get_journal (situation)));
+  fields.title = "   ";
+  g_assert_false (vg_situation_add_incident (situation, "Claire Martin", &fields, NULL, NULL, &error));
+  g_assert_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Claire Martin"));
+  g_clear_error (&error);
+  fields.title = "Tree down";
+  fields.latitude = 143.6;
+  g_assert_false (vg_situation_add_incident (situation, "Claire Martin", &fields, NULL, NULL, &error));
+  g_assert_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Tree down"));
+  g_clear_error (&error);
+  g_assert_cmpuint (vg_journal_state_get_last_seq (vg_journal_get_state (vg_situation_get_journal (situation))), ==, last);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  g_assert_finalize_object (situation);
+
+  situation = vg_situation_open_or_create (path, clock, "Montpellier", FALSE, &error);
+  g_assert_no_error (error);
+  incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  shown = g_list_model_get_item (incidents, 0);
+  g_assert_cmpstr (vg_incident_get_source_id (shown), ==, id);
+  g_assert_cmpstr (vg_incident_get_title (shown), ==, "Lez over the road at Pont Juvénal");
+  g_assert_cmpint (vg_incident_get_severity (shown), ==, VG_SEVERITY_SEVERE);
+  g_clear_object (&shown);
+  /* A second one gets its own id; both stay. */
+  fields.latitude = 43.61;
+  g_assert_true (vg_situation_add_incident (situation, "Marc Roux", &fields, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 2);
+  g_assert_finalize_object (situation);
+  vg_test_rmtree (dir);
+}
+
+/* An incident another process records (`vigie-cli incident add` in a drill) reaches the open
+ * situation's picture on refresh, once. */
+static void
+test_operator_incident_other_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VgClock) clock = new_clock ();
+  g_autofree char *dir = vg_test_mkdtemp ();
+  g_autofree char *path = g_build_filename (dir, "drill.vigie-journal", NULL);
+  g_autoptr(VgSituation) situation = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("VIGIE_CLI"), "incident", "add", "--journal", path, "--operator", "Exercise controller",
+                         "--title", "Inject 4: car swept away at Lavalette", "--lat", "43.6415", "--lon", "3.8745",
+                         "--severity", "extreme", NULL };
+  GListModel *incidents;
+
+  situation = vg_situation_open_or_create (path, clock, "Drill", TRUE, &error);
+  g_assert_no_error (error);
+  incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
+  g_assert_cmpint (vg_test_run (argv, &out, &err), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 0);
+  vg_situation_refresh (situation);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  vg_situation_refresh (situation);
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, 1);
+  vg_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +654,8 @@ main (int   argc,
   g_test_add_func ("/vigie/situation/broken-journal-is-read-only", test_broken_journal_is_read_only);
   g_test_add_func ("/vigie/situation/ingest-and-rebuild", test_ingest_and_rebuild);
   g_test_add_func ("/vigie/situation/bad-payloads", test_bad_payloads);
+  g_test_add_func ("/vigie/situation/operator-incident", test_operator_incident);
+  g_test_add_func ("/vigie/situation/operator-incident-other-writer", test_operator_incident_other_writer);
   g_test_add_func ("/vigie/situation/withheld/cap-biometric", test_withheld_cap_biometric);
   g_test_add_func ("/vigie/situation/withheld/cap-image", test_withheld_cap_image);
   g_test_add_func ("/vigie/situation/withheld/geojson", test_withheld_geojson);

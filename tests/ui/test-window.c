@@ -4,11 +4,16 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "vg-application.h"
 #include "vg-data-dir.h"
 #include "vg-exposed-item.h"
+#include "vg-feed-config.h"
+#include "vg-preferences-window.h"
+#include "vg-incident-dialog.h"
 #include "vg-scenario-picker.h"
 #include "vg-log-entry.h"
 #include "vg-log-strip.h"
@@ -943,6 +948,225 @@ test_seek_back (void)
   gtk_window_destroy (run);
 }
 
+/* The situation layers in the sidebar: each with its freshness from its feeds; a toggle hides
+ * its layer on the map and is remembered; warnings in force are shaded as areas; a DATEX II
+ * event goes to the traffic layer, other incidents to theirs. */
+static void
+test_situation_layers (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  g_autoptr(GDateTime) evening = g_date_time_new_utc (2014, 9, 29, 18, 0, 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *datex_path = NULL;
+  g_autofree char *datex = NULL;
+  gsize datex_len = 0;
+  g_auto(GStrv) hidden = NULL;
+  VgSituation *situation;
+  VgLayersPanel *panel;
+  VgMapView *map_view;
+  VgPointLayer *gauges, *traffic;
+  GtkWidget *toggle;
+  const char *freshness;
+  guint others;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (evening));
+  settle ();
+  panel = vg_window_get_layers_panel (VG_WINDOW (window));
+  map_view = vg_window_get_map_view (VG_WINDOW (window));
+  vg_layers_panel_refresh_feeds (panel);
+
+  /* The Lez gauges come from Hub'Eau: their layer says how fresh they are. */
+  freshness = vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_GAUGES);
+  g_test_message ("gauges: %s; warnings: %s", freshness, vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_WARNINGS));
+  g_assert_cmpstr (freshness, !=, "no feed");
+  g_assert_true (strstr (freshness, "ago") != NULL || strstr (freshness, "just now") != NULL ||
+                 strstr (freshness, "failing") != NULL);
+  g_assert_cmpstr (vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_TRAFFIC), ==, "no feed");
+
+  /* The red vigilance for Hérault (a geocode, no polygon) shades the Métropole. */
+  g_assert_cmpuint (vg_map_view_get_n_warnings_shown (map_view), >=, 1);
+  g_assert_cmpuint (vg_map_view_get_n_warning_areas (map_view), >=, 1);
+
+  gauges = vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_GAUGES);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (gauges), ==, 3);
+  toggle = vg_layers_panel_get_layer_toggle (panel, VG_MAP_LAYER_GAUGES);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
+  settle ();
+  g_assert_false (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_GAUGES));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gauges)));
+  hidden = g_settings_get_strv (vg_application_get_settings (app), "hidden-layers");
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "gauges"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gauges)));
+
+  toggle = vg_layers_panel_get_layer_toggle (panel, VG_MAP_LAYER_WARNINGS);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
+  g_assert_false (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_WARNINGS));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
+  g_assert_true (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_WARNINGS));
+
+  /* A DATEX II publication (an accident, roadworks, a closure, and an obstruction that ended):
+   * the three open events on the traffic layer, as road signs; the traffic layer is fresh. */
+  situation = vg_window_get_situation (VG_WINDOW (window));
+  datex_path = vg_test_data_path ("feeds/datex2/v2-situation-montpellier.xml");
+  g_assert_true (g_file_get_contents (datex_path, &datex, &datex_len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&datex), datex_len);
+  g_assert_true (vg_situation_declare_feed (situation, "dir-mediterranee", VG_FEED_KIND_DATEX2,
+                                            "DIR Méditerranée", &error));
+  g_assert_no_error (error);
+  traffic = vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_TRAFFIC);
+  vg_map_view_go_to (map_view, 43.592, 3.895, 13);
+  settle ();
+  others = vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS));
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 0);
+  g_assert_true (vg_situation_ingest_payload (situation, "dir-mediterranee", "https://example.invalid/datex",
+                                              "application/xml", vg_clock_get_now_usec (vg_situation_get_clock (situation)),
+                                              bytes, NULL, &error));
+  g_assert_no_error (error);
+  vg_layers_panel_refresh_feeds (panel);
+  g_assert_cmpstr (vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_TRAFFIC), ==, "updated just now");
+  settle ();
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 3);
+  if (g_getenv ("VIGIE_TEST_SAVE_LAYERS") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (map_view));
+
+      gdk_texture_save_to_png (texture, g_getenv ("VIGIE_TEST_SAVE_LAYERS"));
+    }
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS)), ==, others);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+find_incident_dialog (gpointer data)
+{
+  VgIncidentDialog **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (VG_IS_INCIDENT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        *dialog = VG_INCIDENT_DIALOG (w);
+    }
+  return *dialog != NULL;
+}
+
+/* Ctrl+Shift+N opens the new-incident dialog at the map's centre; "Record" needs a title; the
+ * incident recorded is in the journal, signed, and drawn on the map. */
+static void
+test_new_incident (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = vg_application_start_exercise (app, "lez-2014-09", &error);
+  VgIncidentDialog *dialog = NULL;
+  VgSituation *situation;
+  VgMapView *map_view;
+  GListModel *incidents;
+  g_autoptr(VgIncident) recorded = NULL;
+  const double *bbox;
+  guint before;
+
+  g_assert_no_error (error);
+  gtk_window_present (window);
+  g_assert_true (wait_for (tiles_delivered, window, 20));
+  settle ();
+  situation = vg_window_get_situation (VG_WINDOW (window));
+  map_view = vg_window_get_map_view (VG_WINDOW (window));
+  incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
+  before = g_list_model_get_n_items (incidents);
+  vg_map_view_go_to (map_view, 43.6047, 3.8940, 14);
+  settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL));
+  g_assert_true (wait_for (find_incident_dialog, &dialog, 5));
+  g_assert_false (vg_incident_dialog_is_complete (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  vg_incident_dialog_set_title (dialog, "Lez over the road, avenue de la Pompignane");
+  vg_incident_dialog_set_kind (dialog, VG_INCIDENT_HAZARD);
+  vg_incident_dialog_set_severity (dialog, VG_SEVERITY_SEVERE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
+  if (g_getenv ("VIGIE_TEST_SAVE_DIALOG") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      settle ();
+      texture = render_widget (GTK_WIDGET (dialog));
+      gdk_texture_save_to_png (texture, g_getenv ("VIGIE_TEST_SAVE_DIALOG"));
+    }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, before + 1);
+  recorded = g_list_model_get_item (incidents, before);
+  g_assert_cmpstr (vg_incident_get_title (recorded), ==, "Lez over the road, avenue de la Pompignane");
+  g_assert_cmpstr (vg_incident_get_authority (recorded), ==, "Opérateur de test");
+  g_assert_cmpint (vg_incident_get_severity (recorded), ==, VG_SEVERITY_SEVERE);
+  g_assert_cmpint (vg_incident_get_kind (recorded), ==, VG_INCIDENT_HAZARD);
+  bbox = vg_shape_set_get_bbox (vg_incident_get_geometry (recorded), 0);
+  g_assert_cmpfloat (fabs (bbox[0] - 3.8940), <, 1e-3);
+  g_assert_cmpfloat (fabs (bbox[1] - 43.6047), <, 1e-3);
+  g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS)), >=, 1);
+  g_clear_object (&recorded);
+
+  /* A secondary click picks the point: the dialog records the incident there. */
+  dialog = NULL;
+  g_signal_emit_by_name (map_view, "point-chosen", 43.5700, 3.9040);
+  g_assert_true (wait_for (find_incident_dialog, &dialog, 5));
+  vg_incident_dialog_set_title (dialog, "Voiture dans l’eau, Lattes");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, before + 2);
+  recorded = g_list_model_get_item (incidents, before + 1);
+  bbox = vg_shape_set_get_bbox (vg_incident_get_geometry (recorded), 0);
+  g_assert_cmpfloat_with_epsilon (bbox[0], 3.9040, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bbox[1], 43.5700, 1e-9);
+  g_assert_cmpint (vg_incident_get_severity (recorded), ==, VG_SEVERITY_UNKNOWN);
+  gtk_window_destroy (window);
+}
+
+/* Preferences list every configured feed with its switch and interval; a change is saved in the
+ * operator's own feeds.conf, which loads back with it (and is what the next start polls). */
+static void
+test_feed_preferences (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs = vg_preferences_window_new (vg_application_get_settings (app), NULL);
+  g_autofree char *path = vg_feed_config_dup_user_path ();
+  g_autoptr(VgFeedConfig) saved = NULL;
+  GtkWidget *toggle, *interval;
+  VgFeedSource *source;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  toggle = vg_preferences_window_get_feed_switch (VG_PREFERENCES_WINDOW (prefs), "hubeau-lez-lattes");
+  interval = vg_preferences_window_get_feed_interval (VG_PREFERENCES_WINDOW (prefs), "hubeau-lez-lattes");
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (interval);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (interval)), ==, 300);
+  g_assert_null (vg_preferences_window_get_feed_switch (VG_PREFERENCES_WINDOW (prefs), "no-such-feed"));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (interval), 600);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  saved = vg_feed_config_load_default (&error);
+  g_assert_no_error (error);
+  source = vg_feed_config_lookup (saved, "hubeau-lez-lattes");
+  g_assert_false (vg_feed_source_get_enabled (source));
+  g_assert_cmpuint (vg_feed_source_get_interval_ms (source), ==, 600 * 1000);
+  /* The other feeds are kept as they were. */
+  g_assert_true (vg_feed_source_get_enabled (vg_feed_config_lookup (saved, "hubeau-lez-montpellier")));
+  g_assert_cmpuint (g_list_model_get_n_items (vg_feed_config_get_sources (saved)), >, 2);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1204,9 @@ main (int   argc,
   g_test_add_func ("/vigie/ui/window/controller-inject", test_controller_inject);
   g_test_add_func ("/vigie/ui/window/store-problem-banner", test_store_problem_banner);
   g_test_add_func ("/vigie/ui/window/seek-back", test_seek_back);
+  g_test_add_func ("/vigie/ui/window/situation-layers", test_situation_layers);
+  g_test_add_func ("/vigie/ui/window/new-incident", test_new_incident);
+  g_test_add_func ("/vigie/ui/window/feed-preferences", test_feed_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -376,10 +376,22 @@ vg_feed_config_load (const char  *path,
   return g_steal_pointer (&self);
 }
 
+char *
+vg_feed_config_dup_user_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "vigie", "feeds.conf", NULL);
+}
+
 VgFeedConfig *
 vg_feed_config_load_default (GError **error)
 {
-  g_autofree char *path = vg_data_dir_find ("feeds.conf", error);
+  g_autofree char *user = vg_feed_config_dup_user_path ();
+  g_autofree char *path = NULL;
+
+  /* The operator's copy wins; a broken one is an error, never a silent fallback. */
+  if (g_file_test (user, G_FILE_TEST_EXISTS))
+    return vg_feed_config_load (user, error);
+  path = vg_data_dir_find ("feeds.conf", error);
 
   if (path == NULL)
     return NULL;

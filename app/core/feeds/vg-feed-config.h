@@ -35,7 +35,10 @@ VgFeedConfig *vg_feed_config_new            (void);
 /* Loads and validates the feeds file @path; errors name the file, group and key. */
 VgFeedConfig *vg_feed_config_load           (const char    *path,
                                              GError       **error);
-/* Loads the shipped default, feeds.conf found through vg_data_dir_find(). */
+/* The operator's own copy, $XDG_CONFIG_HOME/vigie/feeds.conf (Preferences writes it). */
+char         *vg_feed_config_dup_user_path  (void);
+/* Loads the operator's copy if there is one, else the shipped default, feeds.conf found
+ * through vg_data_dir_find(). */
 VgFeedConfig *vg_feed_config_load_default   (GError       **error);
 /* Writes the configuration to @path atomically, keeping the comments it was loaded with. */
 gboolean      vg_feed_config_save           (VgFeedConfig  *self,

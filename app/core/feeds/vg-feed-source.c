@@ -351,3 +351,25 @@ vg_feed_source_kind_get_content_types (const char *kind)
       return kinds[i].content_types;
   return NULL;
 }
+
+VgFeedSource *
+vg_feed_source_dup_with_schedule (VgFeedSource *self,
+                                  gboolean      enabled,
+                                  guint         interval_ms)
+{
+  g_return_val_if_fail (VG_IS_FEED_SOURCE (self), NULL);
+  g_return_val_if_fail (interval_ms > 0, NULL);
+
+  return g_object_new (VG_TYPE_FEED_SOURCE,
+                       "id", vg_feed_source_get_id (self),
+                       "name", vg_feed_source_get_name (self),
+                       "kind", vg_feed_source_get_kind (self),
+                       "url", vg_feed_source_get_url (self),
+                       "interval-ms", interval_ms,
+                       "timeout-ms", vg_feed_source_get_timeout_ms (self),
+                       "max-bytes", vg_feed_source_get_max_bytes (self),
+                       "content-types", vg_feed_source_get_content_types (self),
+                       "stale-after", vg_feed_source_get_stale_after (self),
+                       "enabled", enabled,
+                       NULL);
+}

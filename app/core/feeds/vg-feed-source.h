@@ -48,6 +48,10 @@ const char * const *vg_feed_source_get_content_types      (VgFeedSource *self);
 guint               vg_feed_source_get_stale_after        (VgFeedSource *self);
 /* FALSE for a feed the operator configured but switched off. */
 gboolean            vg_feed_source_get_enabled            (VgFeedSource *self);
+/* A copy of @self, enabled or not, polled every @interval_ms (Preferences); full reference. */
+VgFeedSource       *vg_feed_source_dup_with_schedule      (VgFeedSource *self,
+                                                           gboolean      enabled,
+                                                           guint         interval_ms);
 /* TRUE if @media_type (no parameters, any case) is one of the accepted content types. */
 gboolean            vg_feed_source_accepts_content_type   (VgFeedSource *self,
                                                            const char   *media_type);

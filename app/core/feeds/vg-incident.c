@@ -124,6 +124,21 @@ vg_incident_kind_to_id (VgIncidentKind kind)
   return kind_ids[kind];
 }
 
+gboolean
+vg_incident_kind_from_id (const char     *id,
+                          VgIncidentKind *kind)
+{
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  for (guint i = 0; id != NULL && i < VG_N_INCIDENT_KINDS; i++)
+    if (g_str_equal (id, kind_ids[i]))
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 vg_incident_status_to_id (VgIncidentStatus status)
 {

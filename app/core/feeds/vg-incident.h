@@ -69,6 +69,9 @@ VgIncident        *vg_incident_new               (VgFeedOrigin           *origin
                                                   const VgIncidentFields *fields);
 /* Stable identifier of @kind ("accident"...); static. */
 const char        *vg_incident_kind_to_id        (VgIncidentKind    kind);
+/* The kind whose stable identifier is @id into @kind; FALSE if none is. */
+gboolean           vg_incident_kind_from_id      (const char       *id,
+                                                  VgIncidentKind   *kind);
 /* Stable identifier of @status ("active"...); static. */
 const char        *vg_incident_status_to_id      (VgIncidentStatus  status);
 /* Origin of the payload; borrowed. */

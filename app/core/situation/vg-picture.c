@@ -231,6 +231,20 @@ update_warnings (VgPicture *self)
 }
 
 void
+vg_picture_add_incident (VgPicture  *self,
+                         VgIncident *incident)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_if_fail (VG_IS_PICTURE (self));
+  g_return_if_fail (VG_IS_INCIDENT (incident));
+
+  g_ptr_array_add (one, incident);
+  apply_incidents (self, one);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
 vg_picture_apply_batch (VgPicture   *self,
                         VgFeedBatch *batch)
 {

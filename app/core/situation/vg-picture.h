@@ -10,6 +10,7 @@
 #include "vg-feed-health.h"
 #include "vg-forecast.h"
 #include "vg-gauge.h"
+#include "vg-incident.h"
 #include "vg-warning-history.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ VgPicture        *vg_picture_new                 (VgClock     *clock,
 /* Merges a parsed feed payload into the picture (emits ::changed if it brought records). */
 void              vg_picture_apply_batch         (VgPicture   *self,
                                                   VgFeedBatch *batch);
+/* Puts @incident (typed in by an operator) among the open incidents, replacing an earlier
+ * version with the same source id; emits ::changed. */
+void              vg_picture_add_incident        (VgPicture   *self,
+                                                  VgIncident  *incident);
 /* Re-evaluates what depends on the clock (warnings in force, feeds gone stale). */
 void              vg_picture_refresh             (VgPicture   *self);
 /* The gauges (VgGauge): the catalogue's, then any other station a feed reported. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "vg-data-dir.h"
 #include "vg-error.h"
@@ -38,6 +39,7 @@ struct _VgSituation
   VgProjector *projector;
   VgProposalQueue *proposals;
   gboolean     facts_changed;   /* a projection or an incident changed since the proposals were evaluated */
+  guint64      last_incident_seq;   /* the last operator incident in the picture */
 };
 
 G_DEFINE_FINAL_TYPE (VgSituation, vg_situation, G_TYPE_OBJECT)
@@ -121,13 +123,63 @@ collect_entry_cb (VgJournalEntry *entry,
   return TRUE;
 }
 
+/* The incident an operator typed in, read back from its journal entry; NULL if the entry is
+ * not one (an incident from a feed is rebuilt from its raw payload instead). */
+static VgIncident *
+operator_incident_from_entry (VgJournalEntry *entry)
+{
+  g_autofree char *id = vg_journal_entry_dup_string (entry, "incident");
+  g_autofree char *kind_id = vg_journal_entry_dup_string (entry, "kind");
+  g_autofree char *severity_id = vg_journal_entry_dup_string (entry, "severity");
+  g_autofree char *title = vg_journal_entry_dup_string (entry, "title");
+  g_autofree char *description = vg_journal_entry_dup_string (entry, "description");
+  g_autoptr(VgShapeSet) geometry = vg_shape_set_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VgFeedOrigin) origin = NULL;
+  g_autofree char *position = NULL;
+  VgIncidentFields fields = { 0 };
+  double lat, lon;
+
+  if (vg_journal_entry_get_kind (entry) != VG_JOURNAL_KIND_INCIDENT ||
+      g_strcmp0 (vg_journal_entry_get_source (entry), VG_SITUATION_OPERATOR_SOURCE) != 0 ||
+      id == NULL || !vg_journal_entry_get_double (entry, "lat", &lat) ||
+      !vg_journal_entry_get_double (entry, "lon", &lon))
+    return NULL;
+  if (!vg_incident_kind_from_id (kind_id, &fields.kind))
+    fields.kind = VG_INCIDENT_OTHER;
+  if (!vg_severity_from_id (severity_id, &fields.severity))
+    fields.severity = VG_SEVERITY_UNKNOWN;
+  fields.title = title;
+  fields.description = description;
+  fields.authority = vg_journal_entry_get_author (entry);
+  fields.status = VG_INCIDENT_STATUS_ACTIVE;
+  fields.start = fields.version_time = vg_journal_entry_get_time (entry);
+  vg_shape_set_begin_shape (geometry, VG_SHAPE_POINT);
+  vg_shape_set_begin_part (geometry, TRUE);
+  vg_shape_set_add_point (geometry, lon, lat);
+  vg_shape_set_end_shape (geometry);
+  fields.geometry = geometry;
+  /* Its provenance is the entry itself: the operator, not a feed payload. */
+  bytes = g_bytes_new (vg_journal_entry_get_payload_text (entry), strlen (vg_journal_entry_get_payload_text (entry)));
+  origin = vg_feed_origin_new (VG_SITUATION_OPERATOR_SOURCE, VG_FEED_KIND_GEOJSON, vg_journal_entry_get_time (entry), bytes);
+  position = g_strdup_printf ("entry %" G_GUINT64_FORMAT, vg_journal_entry_get_seq (entry));
+  return vg_incident_new (origin, id, position, &fields);
+}
+
 static gboolean
 rebuild_one (VgSituation    *self,
              VgJournalEntry *entry)
 {
   g_autofree char *feed = vg_journal_entry_dup_string (entry, "feed");
   g_autofree char *event = NULL;
+  g_autoptr(VgIncident) incident = operator_incident_from_entry (entry);
 
+  if (incident != NULL)
+    {
+      vg_picture_add_incident (self->picture, incident);
+      self->last_incident_seq = MAX (self->last_incident_seq, vg_journal_entry_get_seq (entry));
+      return TRUE;
+    }
   if (feed == NULL)
     return TRUE;
   if (vg_journal_entry_get_kind (entry) == VG_JOURNAL_KIND_FEED_HEALTH)
@@ -168,6 +220,27 @@ rebuild_one (VgSituation    *self,
           vg_picture_feed_succeeded (self->picture, feed, vg_journal_entry_get_time (entry));
         }
     }
+  return TRUE;
+}
+
+/* Incidents typed in since the last look, by this process or another (`vigie-cli incident add`
+ * during a drill), read back from the journal: the picture holds exactly what a reopened
+ * journal rebuilds. */
+static gboolean
+pick_up_operator_incidents (VgSituation  *self,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vg_journal_entry_unref);
+  VgJournalFilter filter;
+
+  vg_journal_filter_init (&filter);
+  filter.kinds = VG_JOURNAL_KIND_MASK (VG_JOURNAL_KIND_INCIDENT);
+  filter.source = VG_SITUATION_OPERATOR_SOURCE;
+  filter.after_seq = self->last_incident_seq;
+  if (!vg_journal_foreach (self->journal, &filter, collect_entry_cb, entries, error))
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    rebuild_one (self, g_ptr_array_index (entries, i));
   return TRUE;
 }
 
@@ -234,6 +307,8 @@ vg_situation_open_or_create (const char  *path,
     vg_journal_foreach (self->journal, &filter, collect_entry_cb, entries, NULL);
     for (guint i = 0; i < entries->len; i++)
       rebuild_one (self, g_ptr_array_index (entries, i));
+    /* Feed incidents come back with their payloads; those typed in, from their own entries. */
+    pick_up_operator_incidents (self, NULL);
     vg_picture_refresh (self->picture);
   }
   if ((self->proposals = vg_proposal_queue_new (self->journal, clock, error)) == NULL)
@@ -341,6 +416,11 @@ vg_situation_refresh (VgSituation *self)
       vg_situation_report_problem (self, error->message);
       return;
     }
+  if (!pick_up_operator_incidents (self, &error))
+    {
+      vg_situation_report_problem (self, error->message);
+      return;
+    }
   if (items->len > 0)
     {
       self->last_seen_seq = vg_log_entry_get_seq (g_ptr_array_index (items, items->len - 1));
@@ -370,6 +450,82 @@ vg_situation_add_note (VgSituation        *self,
   if (!vg_journal_add_note (self->journal, operator_name, text, feature_ids, seq, error))
     return FALSE;
   vg_situation_refresh (self);
+  return TRUE;
+}
+
+gboolean
+vg_situation_journal_incident (VgJournal                *journal,
+                               const char               *operator_name,
+                               const VgOperatorIncident *incident,
+                               char                    **id,
+                               guint64                  *seq,
+                               GError                  **error)
+{
+  g_autoptr(JsonNode) payload = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *uuid = NULL;
+  guint64 new_seq = 0;
+
+  g_return_val_if_fail (VG_IS_JOURNAL (journal), FALSE);
+  g_return_val_if_fail (operator_name != NULL && incident != NULL, FALSE);
+  g_return_val_if_fail (incident->kind < VG_N_INCIDENT_KINDS, FALSE);
+
+  title = g_strstrip (g_strdup (incident->title ? incident->title : ""));
+  if (*title == '\0')
+    {
+      g_set_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID,
+                   _("An incident recorded by “%s” needs a title"), operator_name);
+      return FALSE;
+    }
+  if (!(incident->latitude >= -90 && incident->latitude <= 90 && incident->longitude >= -180 &&
+        incident->longitude <= 180))
+    {
+      g_set_error (error, VG_JOURNAL_ERROR, VG_JOURNAL_ERROR_INVALID,
+                   _("Incident “%s”: position %g, %g is not a latitude and longitude"), title,
+                   incident->latitude, incident->longitude);
+      return FALSE;
+    }
+  /* Unique across processes appending to the same journal (a drill's command line and the UI):
+   * the seq it will get is known only once the file is locked. */
+  uuid = g_uuid_string_random ();
+  new_id = g_strconcat ("operator-", uuid, NULL);
+  json_object_set_string_member (object, "incident", new_id);
+  json_object_set_string_member (object, "kind", vg_incident_kind_to_id (incident->kind));
+  json_object_set_string_member (object, "severity", vg_severity_to_id (incident->severity));
+  json_object_set_string_member (object, "status", "active");
+  json_object_set_string_member (object, "title", title);
+  if (incident->description != NULL && *incident->description != '\0')
+    json_object_set_string_member (object, "description", incident->description);
+  json_object_set_double_member (object, "lat", incident->latitude);
+  json_object_set_double_member (object, "lon", incident->longitude);
+  json_node_set_object (payload, object);
+  if (!vg_journal_append (journal, VG_JOURNAL_KIND_INCIDENT, VG_SITUATION_OPERATOR_SOURCE, operator_name,
+                          payload, &new_seq, error))
+    return FALSE;
+  if (id != NULL)
+    *id = g_steal_pointer (&new_id);
+  if (seq != NULL)
+    *seq = new_seq;
+  return TRUE;
+}
+
+gboolean
+vg_situation_add_incident (VgSituation              *self,
+                           const char               *operator_name,
+                           const VgOperatorIncident *incident,
+                           char                    **id,
+                           guint64                  *seq,
+                           GError                  **error)
+{
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!vg_situation_journal_incident (self->journal, operator_name, incident, id, seq, error))
+    return FALSE;
+  pick_up_operator_incidents (self, NULL);
   return TRUE;
 }
 
@@ -749,4 +905,22 @@ vg_situation_feed_failed (VgSituation  *self,
    * precisely when feeds fail for want of a journal). */
   vg_picture_feed_failed (self->picture, feed_id, failure, vg_clock_get_now_usec (self->clock));
   return vg_journal_append (self->journal, VG_JOURNAL_KIND_FEED_HEALTH, feed_id, feed_id, event, NULL, error);
+}
+
+gboolean
+vg_situation_get_feed_kind (VgSituation *self,
+                            const char  *feed_id,
+                            VgFeedKind  *kind)
+{
+  gpointer known;
+
+  g_return_val_if_fail (VG_IS_SITUATION (self), FALSE);
+  g_return_val_if_fail (feed_id != NULL, FALSE);
+
+  known = g_hash_table_lookup (self->feed_kinds, feed_id);
+  if (known == NULL)
+    return FALSE;
+  if (kind != NULL)
+    *kind = GPOINTER_TO_UINT (known) - 1;
+  return TRUE;
 }

@@ -10,6 +10,7 @@
 #include "vg-feed-kind.h"
 #include "vg-journal.h"
 #include "vg-hazard-models.h"
+#include "vg-incident.h"
 #include "vg-picture.h"
 #include "vg-projector.h"
 #include "vg-proposal-queue.h"
@@ -58,6 +59,38 @@ gboolean     vg_situation_add_note       (VgSituation        *self,
                                           const char * const *feature_ids,
                                           guint64            *seq,
                                           GError            **error);
+/* What an operator types in to record an incident: @title required; @description may be NULL;
+ * the location is a WGS84 point. */
+typedef struct
+{
+  VgIncidentKind  kind;
+  VgSeverity      severity;
+  const char     *title;
+  const char     *description;
+  double          latitude;
+  double          longitude;
+} VgOperatorIncident;
+
+/* The journal source of incidents typed in by an operator. */
+#define VG_SITUATION_OPERATOR_SOURCE "operator"
+
+/* Records @incident, signed by @operator_name, durably (an "incident" entry), then puts it in
+ * the picture; @id (may be NULL) gets its identifier, @seq its journal entry. A reopened journal
+ * shows it again. Errors name what is wrong with it (no title, a position off the globe). */
+gboolean     vg_situation_add_incident   (VgSituation              *self,
+                                          const char               *operator_name,
+                                          const VgOperatorIncident *incident,
+                                          char                    **id,
+                                          guint64                  *seq,
+                                          GError                  **error);
+/* Validates @incident and journals it in @journal as vg_situation_add_incident() does, without
+ * a situation (for `vigie-cli incident add`, which must not act on a situation's proposals). */
+gboolean     vg_situation_journal_incident (VgJournal                *journal,
+                                            const char               *operator_name,
+                                            const VgOperatorIncident *incident,
+                                            char                    **id,
+                                            guint64                  *seq,
+                                            GError                  **error);
 /* The situation picture (gauges, warnings, incidents, forecast, feed health); borrowed. */
 VgPicture   *vg_situation_get_picture    (VgSituation  *self);
 /* Declares feed @feed_id of @kind (journaled once per journal, so that the raw payloads it
@@ -70,6 +103,10 @@ gboolean     vg_situation_declare_feed   (VgSituation  *self,
 /* The label @feed_id was declared with, or the id itself; borrowed. */
 const char  *vg_situation_get_feed_label (VgSituation  *self,
                                           const char   *feed_id);
+/* The kind @feed_id was declared with; FALSE if it was not declared. */
+gboolean     vg_situation_get_feed_kind  (VgSituation  *self,
+                                          const char   *feed_id,
+                                          VgFeedKind   *kind);
 /* Takes a payload of a declared feed as received: journals the bytes, parses them with the
  * feed's parser, journals every record (observations, warnings, incidents, forecast) and every
  * refusal with its reason, all in one transaction, and merges the records into the picture.
