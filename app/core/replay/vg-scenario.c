@@ -530,7 +530,7 @@ load_payload (Loader     *l,
   g_autoptr(VgScenarioEvent) event = vg_scenario_event_new ();
   g_autofree char *where = NULL;
   g_autofree char *what = NULL;
-  JsonObject *object;
+  JsonObject *object = NULL;
   const Feed *feed;
   const char *type;
   const char *fr, *en;
@@ -575,7 +575,7 @@ load_inject (Loader     *l,
   g_autofree char *at_type = NULL;
   g_autofree char *at_feed = NULL;
   g_autofree char *at_file = NULL;
-  JsonObject *object;
+  JsonObject *object = NULL;
   const Feed *feed;
   const char *id, *type_name, *content_type = NULL;
   const char *text_fr, *text_en, *notes_fr, *notes_en;
@@ -672,7 +672,7 @@ load_feeds (Loader     *l,
     {
       g_autofree char *where = NULL;
       g_autofree char *at_kind = NULL;
-      JsonObject *object;
+      JsonObject *object = NULL;
       const char *kind;
       Feed feed;
 
@@ -707,7 +707,7 @@ load_sources (Loader     *l,
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
       g_autofree char *where = NULL;
-      JsonObject *object;
+      JsonObject *object = NULL;
       const char *id, *text;
       gboolean real;
 
@@ -737,7 +737,7 @@ load_reconstructions (Loader     *l,
   for (guint i = 0; i < json_array_get_length (entries); i++)
     {
       g_autofree char *where = NULL;
-      JsonObject *object;
+      JsonObject *object = NULL;
       const char *id, *fr, *en;
 
       if (!get_element (l, entries, "reconstructed", i, &where, &object) ||
