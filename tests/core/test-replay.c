@@ -176,6 +176,37 @@ test_deterministic (void)
     }
 }
 
+/* A feed that brings reconstructed payloads says so in its name, wherever the name is shown (the
+ * layers panel, popovers, the review); a feed of real records does not. */
+static void
+test_reconstructed_feeds_labelled (void)
+{
+  Replay r = { 0 };
+  guint labelled = 0;
+
+  replay_open (&r, "lez-2014-09");
+  for (guint i = 0; i < vg_scenario_get_n_feeds (r.scenario); i++)
+    {
+      const char *id = vg_scenario_get_feed_id (r.scenario, i);
+      const char *label = vg_situation_get_feed_label (r.situation, id);
+      gboolean reconstructed = FALSE;
+
+      for (guint e = 0; e < vg_scenario_get_n_events (r.scenario); e++)
+        {
+          VgScenarioEvent *event = vg_scenario_get_event (r.scenario, e);
+
+          reconstructed |= vg_scenario_event_get_kind (event) == VG_SCENARIO_EVENT_PAYLOAD &&
+                           g_strcmp0 (vg_scenario_event_get_feed_id (event), id) == 0 &&
+                           vg_scenario_event_is_reconstructed (event);
+        }
+      g_assert_true ((strstr (label, "RECONSTITUÉES") != NULL) == reconstructed);
+      labelled += reconstructed;
+    }
+  /* The Lez readings are reconstructed from daily means. */
+  g_assert_cmpuint (labelled, >, 0);
+  g_free (replay_close (&r));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/vigie/replay/lez-2014", test_lez_2014);
   g_test_add_func ("/vigie/replay/heatwave-2019", test_heatwave_2019);
   g_test_add_func ("/vigie/replay/deterministic", test_deterministic);
+  g_test_add_func ("/vigie/replay/reconstructed-feeds-labelled", test_reconstructed_feeds_labelled);
 
   return g_test_run ();
 }

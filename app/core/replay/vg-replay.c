@@ -66,6 +66,22 @@ feed_kind_of (VgScenarioFeedKind  scenario_kind,
   return vg_feed_kind_from_id (vg_scenario_feed_kind_to_string (scenario_kind), kind);
 }
 
+/* Whether any payload of @feed_id in @scenario is reconstructed rather than recorded. */
+static gboolean
+feed_is_reconstructed (VgScenario *scenario,
+                       const char *feed_id)
+{
+  for (guint i = 0; i < vg_scenario_get_n_events (scenario); i++)
+    {
+      VgScenarioEvent *event = vg_scenario_get_event (scenario, i);
+
+      if (vg_scenario_event_get_kind (event) == VG_SCENARIO_EVENT_PAYLOAD &&
+          g_strcmp0 (vg_scenario_event_get_feed_id (event), feed_id) == 0 && vg_scenario_event_is_reconstructed (event))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 VgReplay *
 vg_replay_new (VgScenario   *scenario,
                VgSituation  *situation,
@@ -88,6 +104,7 @@ vg_replay_new (VgScenario   *scenario,
   for (guint i = 0; i < vg_scenario_get_n_feeds (scenario); i++)
     {
       VgFeedKind kind;
+      g_autofree char *label = NULL;
 
       if (!feed_kind_of (vg_scenario_get_feed_kind (scenario, i), &kind))
         {
@@ -96,8 +113,13 @@ vg_replay_new (VgScenario   *scenario,
                        vg_scenario_get_id (scenario), vg_scenario_get_feed_id (scenario, i));
           return NULL;
         }
-      if (!vg_situation_declare_feed (situation, vg_scenario_get_feed_id (scenario, i), kind,
-                                      vg_scenario_get_feed_label (scenario, i, "fr"), error))
+      /* A feed that carries reconstructed payloads says so wherever its name is shown; in the
+       * journal's language (the scenario's French label), whatever the locale, so that the
+       * journal stays the same. */
+      label = feed_is_reconstructed (scenario, vg_scenario_get_feed_id (scenario, i))
+              ? g_strdup_printf ("%s — données RECONSTITUÉES", vg_scenario_get_feed_label (scenario, i, "fr"))
+              : g_strdup (vg_scenario_get_feed_label (scenario, i, "fr"));
+      if (!vg_situation_declare_feed (situation, vg_scenario_get_feed_id (scenario, i), kind, label, error))
         return NULL;
     }
   if (!vg_situation_declare_feed (situation, INJECT_FEED, VG_FEED_KIND_GEOJSON,
