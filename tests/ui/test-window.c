@@ -77,6 +77,9 @@ render_widget (GtkWidget *widget)
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
 
+  /* A map squeezed to nothing by the panes is a layout bug, said as such. */
+  g_assert_cmpint (w, >, 0);
+  g_assert_cmpint (h, >, 0);
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
