@@ -12,57 +12,10 @@
 /* `vigie-cli incident add`, run as a user runs it: exit codes, one-line errors on stderr, --json
  * output read back, and the incident in the situation picture when the journal is opened. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+/* vigie-cli incident …, as a user runs it. */
+#define cli(...) vg_test_cli ("incident", __VA_ARGS__)
+#define assert_one_line_error vg_test_cli_assert_one_line_error
 
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs vigie-cli with the NULL-terminated arguments after "incident". */
-static Run cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static Run
-cli (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  Run run = { 0 };
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("VIGIE_CLI"));
-  g_ptr_array_add (argv, (gpointer) "incident");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run.status = vg_test_run ((const char * const *) argv->pdata, &run.out, &run.err);
-  return run;
-}
-
-/* A failure says so in exactly one "vigie-cli: ..." line on stderr. */
-static void
-assert_one_line_error (const Run  *run,
-                       int         status,
-                       const char *part)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "vigie-cli: "));
-  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
-  g_assert_nonnull (strstr (run->err, part));
-}
 
 static char *
 new_journal (const char *dir)
@@ -84,7 +37,7 @@ test_add (void)
 {
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *path = new_journal (dir);
-  g_auto(Run) run = cli ("add", "--journal", path, "--operator", "Exercise controller", "--title", "Tree down",
+  g_auto(VgCliRun) run = cli ("add", "--journal", path, "--operator", "Exercise controller", "--title", "Tree down",
                          "--lat", "43.6108", "--lon", "3.8767", "--severity", "moderate", "--type", "obstruction",
                          "--description", "Avenue de Lodève blocked", "--json", NULL);
   g_autoptr(GError) error = NULL;
@@ -133,33 +86,33 @@ test_bad_input (void)
   g_autoptr(VgSituation) situation = NULL;
 
   {
-    g_auto(Run) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "north", "--lon", "3.8", NULL);
+    g_auto(VgCliRun) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "north", "--lon", "3.8", NULL);
     assert_one_line_error (&run, 2, "north");
   }
   {
-    g_auto(Run) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "43.6", NULL);
+    g_auto(VgCliRun) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "43.6", NULL);
     assert_one_line_error (&run, 2, "--lon");
   }
   {
-    g_auto(Run) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "93.6", "--lon", "3.8", NULL);
+    g_auto(VgCliRun) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "93.6", "--lon", "3.8", NULL);
     assert_one_line_error (&run, 1, "93.6");
   }
   {
-    g_auto(Run) run = cli ("add", "--journal", path, "--operator", "A", "--title", " ", "--lat", "43.6", "--lon", "3.8", NULL);
+    g_auto(VgCliRun) run = cli ("add", "--journal", path, "--operator", "A", "--title", " ", "--lat", "43.6", "--lon", "3.8", NULL);
     assert_one_line_error (&run, 1, "title");
   }
   {
-    g_auto(Run) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "43.6", "--lon", "3.8",
+    g_auto(VgCliRun) run = cli ("add", "--journal", path, "--operator", "A", "--title", "T", "--lat", "43.6", "--lon", "3.8",
                            "--severity", "apocalyptic", NULL);
     assert_one_line_error (&run, 2, "apocalyptic");
   }
   {
-    g_auto(Run) run = cli ("add", "--journal", missing, "--operator", "A", "--title", "T", "--lat", "43.6", "--lon", "3.8", NULL);
+    g_auto(VgCliRun) run = cli ("add", "--journal", missing, "--operator", "A", "--title", "T", "--lat", "43.6", "--lon", "3.8", NULL);
     assert_one_line_error (&run, 1, "typo.vigie-journal");
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = cli ("remove", NULL);
+    g_auto(VgCliRun) run = cli ("remove", NULL);
     assert_one_line_error (&run, 2, "remove");
   }
   situation = vg_situation_open_or_create (path, clock, "Drill", TRUE, &error);

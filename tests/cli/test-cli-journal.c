@@ -15,57 +15,10 @@
 /* `vigie-cli journal verify|show|note`, run as a user runs it: exit codes, one-line errors on
  * stderr, and --json output read back with json-glib. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+/* vigie-cli journal …, as a user runs it. */
+#define cli(...) vg_test_cli ("journal", __VA_ARGS__)
+#define assert_one_line_error vg_test_cli_assert_one_line_error
 
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs vigie-cli with the NULL-terminated arguments after "journal". */
-static Run cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static Run
-cli (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  Run run = { 0 };
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("VIGIE_CLI"));
-  g_ptr_array_add (argv, (gpointer) "journal");
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run.status = vg_test_run ((const char * const *) argv->pdata, &run.out, &run.err);
-  return run;
-}
-
-/* A failure says so in exactly one "vigie-cli: ..." line on stderr. */
-static void
-assert_one_line_error (const Run  *run,
-                       int         status,
-                       const char *part)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "vigie-cli: "));
-  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
-  g_assert_nonnull (strstr (run->err, part));
-}
 
 static JsonObject *
 parse_object (const char *text)
@@ -83,8 +36,8 @@ test_note_creates_and_appends (void)
 {
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "lez-2014.vigie-journal", NULL);
-  g_auto(Run) first = cli ("note", path, "--operator", "Marie", "--text", "Cellule de crise ouverte", NULL);
-  g_auto(Run) second = cli ("note", path, "--operator", "Paul", "--text", "Pompiers à Lattes",
+  g_auto(VgCliRun) first = cli ("note", path, "--operator", "Marie", "--text", "Cellule de crise ouverte", NULL);
+  g_auto(VgCliRun) second = cli ("note", path, "--operator", "Paul", "--text", "Pompiers à Lattes",
                             "--feature", "site:ecole-lez", "--feature", "road:D65", "--json", NULL);
   g_autoptr(JsonObject) result = NULL;
   g_autoptr(VgJournal) journal = NULL;
@@ -129,11 +82,11 @@ test_note_exercise (void)
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *drill = g_build_filename (dir, "drill.vigie-journal", NULL);
   g_autofree char *live = g_build_filename (dir, "live.vigie-journal", NULL);
-  g_auto(Run) created = cli ("note", drill, "--operator", "Marie", "--text", "Début de l'exercice",
+  g_auto(VgCliRun) created = cli ("note", drill, "--operator", "Marie", "--text", "Début de l'exercice",
                              "--exercise", "--situation", "Exercice crue 2026", "--json", NULL);
-  g_auto(Run) shown = cli ("show", drill, "--json", NULL);
-  g_auto(Run) live_note = cli ("note", live, "--operator", "Marie", "--text", "réel", NULL);
-  g_auto(Run) mixed = cli ("note", live, "--operator", "Marie", "--text", "exercice ?", "--exercise", NULL);
+  g_auto(VgCliRun) shown = cli ("show", drill, "--json", NULL);
+  g_auto(VgCliRun) live_note = cli ("note", live, "--operator", "Marie", "--text", "réel", NULL);
+  g_auto(VgCliRun) mixed = cli ("note", live, "--operator", "Marie", "--text", "exercice ?", "--exercise", NULL);
   g_autoptr(JsonObject) result = NULL;
   g_autoptr(JsonObject) listing = NULL;
 
@@ -158,10 +111,10 @@ test_verify (void)
 {
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *path = g_build_filename (dir, "lez.vigie-journal", NULL);
-  g_auto(Run) note1 = cli ("note", path, "--operator", "Marie", "--text", "un", NULL);
-  g_auto(Run) note2 = cli ("note", path, "--operator", "Marie", "--text", "deux", "--json", NULL);
-  g_auto(Run) text = cli ("verify", path, NULL);
-  g_auto(Run) json = cli ("verify", path, "--json", NULL);
+  g_auto(VgCliRun) note1 = cli ("note", path, "--operator", "Marie", "--text", "un", NULL);
+  g_auto(VgCliRun) note2 = cli ("note", path, "--operator", "Marie", "--text", "deux", "--json", NULL);
+  g_auto(VgCliRun) text = cli ("verify", path, NULL);
+  g_auto(VgCliRun) json = cli ("verify", path, "--json", NULL);
   g_autoptr(JsonObject) noted = NULL;
   g_autoptr(JsonObject) result = NULL;
   g_autofree char *expected = NULL;
@@ -196,7 +149,7 @@ test_verify_tampered (void)
   for (int i = 0; i < 4; i++)
     {
       g_autofree char *text = g_strdup_printf ("note %d", i);
-      g_auto(Run) note = cli ("note", path, "--operator", "Marie", "--text", text, NULL);
+      g_auto(VgCliRun) note = cli ("note", path, "--operator", "Marie", "--text", text, NULL);
 
       g_assert_cmpint (note.status, ==, 0);
     }
@@ -210,10 +163,10 @@ test_verify_tampered (void)
   sqlite3_close (db);
 
   {
-    g_auto(Run) text = cli ("verify", path, NULL);
-    g_auto(Run) json = cli ("verify", path, "--json", NULL);
-    g_auto(Run) shown = cli ("show", path, NULL);
-    g_auto(Run) note = cli ("note", path, "--operator", "Marie", "--text", "après", NULL);
+    g_auto(VgCliRun) text = cli ("verify", path, NULL);
+    g_auto(VgCliRun) json = cli ("verify", path, "--json", NULL);
+    g_auto(VgCliRun) shown = cli ("show", path, NULL);
+    g_auto(VgCliRun) note = cli ("note", path, "--operator", "Marie", "--text", "après", NULL);
 
     assert_one_line_error (&text, 1, "entry 3 fails verification");
     g_assert_cmpstr (text.out, ==, "");
@@ -268,14 +221,14 @@ test_show (void)
   g_assert_finalize_object (journal);
 
   {
-    g_auto(Run) all = cli ("show", path, NULL);
-    g_auto(Run) notes = cli ("show", path, "--kind", "operator-note", "--json", NULL);
+    g_auto(VgCliRun) all = cli ("show", path, NULL);
+    g_auto(VgCliRun) notes = cli ("show", path, "--kind", "operator-note", "--json", NULL);
     /* TZ=Europe/Paris in the test environment: 08:30 local is 06:30Z. */
-    g_auto(Run) since = cli ("show", path, "--since", "2014-09-29T08:30", "--json", NULL);
-    g_auto(Run) since_utc = cli ("show", path, "--since", "2014-09-29T07:00:00Z", "--kind", "decision",
+    g_auto(VgCliRun) since = cli ("show", path, "--since", "2014-09-29T08:30", "--json", NULL);
+    g_auto(VgCliRun) since_utc = cli ("show", path, "--since", "2014-09-29T07:00:00Z", "--kind", "decision",
                                  "--kind", "operator-note", "--json", NULL);
-    g_auto(Run) search = cli ("show", path, "--text", "ÉVACUATION", "--json", NULL);
-    g_auto(Run) by_author = cli ("show", path, "--author", "Marie", "--json", NULL);
+    g_auto(VgCliRun) search = cli ("show", path, "--text", "ÉVACUATION", "--json", NULL);
+    g_auto(VgCliRun) by_author = cli ("show", path, "--author", "Marie", "--json", NULL);
     g_autoptr(JsonObject) listing = NULL;
     g_autofree char *seqs = NULL;
     JsonObject *first;
@@ -323,27 +276,27 @@ test_usage_and_input_errors (void)
   g_autofree char *missing = g_build_filename (dir, "missing.vigie-journal", NULL);
   g_autofree char *not_journal = g_build_filename (dir, "notes.txt", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) setup = cli ("note", path, "--operator", "Marie", "--text", "ouverture", NULL);
+  g_auto(VgCliRun) setup = cli ("note", path, "--operator", "Marie", "--text", "ouverture", NULL);
 
   g_assert_cmpint (setup.status, ==, 0);
   g_assert_true (g_file_set_contents (not_journal, "just some text, not a journal at all, long enough to be read...........................................", -1, &error));
 
   {
     /* Usage errors: exit 2. */
-    g_auto(Run) nothing = cli (NULL, NULL);
-    g_auto(Run) unknown = cli ("frobnicate", path, NULL);
-    g_auto(Run) no_file = cli ("verify", NULL);
-    g_auto(Run) two_files = cli ("verify", path, path, NULL);
-    g_auto(Run) bad_kind = cli ("show", path, "--kind", "rumour", NULL);
-    g_auto(Run) bad_time = cli ("show", path, "--since", "yesterday", NULL);
-    g_auto(Run) bad_option = cli ("show", path, "--colour", NULL);
-    g_auto(Run) no_operator = cli ("note", path, "--text", "x", NULL);
+    g_auto(VgCliRun) nothing = cli (NULL, NULL);
+    g_auto(VgCliRun) unknown = cli ("frobnicate", path, NULL);
+    g_auto(VgCliRun) no_file = cli ("verify", NULL);
+    g_auto(VgCliRun) two_files = cli ("verify", path, path, NULL);
+    g_auto(VgCliRun) bad_kind = cli ("show", path, "--kind", "rumour", NULL);
+    g_auto(VgCliRun) bad_time = cli ("show", path, "--since", "yesterday", NULL);
+    g_auto(VgCliRun) bad_option = cli ("show", path, "--colour", NULL);
+    g_auto(VgCliRun) no_operator = cli ("note", path, "--text", "x", NULL);
     /* Bad input: exit 1. */
-    g_auto(Run) absent = cli ("verify", missing, NULL);
-    g_auto(Run) absent_show = cli ("show", missing, "--json", NULL);
-    g_auto(Run) foreign = cli ("verify", not_journal, "--json", NULL);
-    g_auto(Run) blank = cli ("note", path, "--operator", "Marie", "--text", "   ", NULL);
-    g_auto(Run) anonymous = cli ("note", path, "--operator", "", "--text", "qui ?", NULL);
+    g_auto(VgCliRun) absent = cli ("verify", missing, NULL);
+    g_auto(VgCliRun) absent_show = cli ("show", missing, "--json", NULL);
+    g_auto(VgCliRun) foreign = cli ("verify", not_journal, "--json", NULL);
+    g_auto(VgCliRun) blank = cli ("note", path, "--operator", "Marie", "--text", "   ", NULL);
+    g_auto(VgCliRun) anonymous = cli ("note", path, "--operator", "", "--text", "qui ?", NULL);
 
     assert_one_line_error (&nothing, 2, "verify");
     assert_one_line_error (&unknown, 2, "frobnicate");

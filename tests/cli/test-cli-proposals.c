@@ -13,61 +13,15 @@
  * one-line errors, --json read back; and nothing written when a decision or an output is
  * refused. Facts: tests/data/proposals (see SOURCES.md there). */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
+/* vigie-cli with the arguments given, as a user runs it. */
+#define cli(...) vg_test_cli (__VA_ARGS__)
+#define assert_one_line_error vg_test_cli_assert_one_line_error
 
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static Run cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static Run
-cli (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  Run run = { 0 };
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("VIGIE_CLI"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  run.status = vg_test_run ((const char * const *) argv->pdata, &run.out, &run.err);
-  return run;
-}
-
-static void
-assert_ok (const Run *run)
+assert_ok (const VgCliRun *run)
 {
   if (run->status != 0)
     g_error ("exit %d: %s", run->status, run->err);
-}
-
-/* A failure says so in exactly one "vigie-cli: ..." line on stderr. */
-static void
-assert_one_line_error (const Run  *run,
-                       int         status,
-                       const char *part)
-{
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "vigie-cli: "));
-  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
-  if (strstr (run->err, part) == NULL)
-    g_error ("“%s” lacks “%s”", run->err, part);
 }
 
 static JsonNode *
@@ -94,7 +48,7 @@ typedef struct
 static guint64
 n_entries (Fixture *f)
 {
-  g_auto(Run) run = cli ("journal", "verify", f->journal, "--json", NULL);
+  g_auto(VgCliRun) run = cli ("journal", "verify", f->journal, "--json", NULL);
   g_autoptr(JsonNode) node = NULL;
 
   assert_ok (&run);
@@ -118,8 +72,8 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   gboolean exercise = GPOINTER_TO_INT (data);
-  g_auto(Run) note = { 0 };
-  g_auto(Run) evaluate = { 0 };
+  g_auto(VgCliRun) note = { 0 };
+  g_auto(VgCliRun) evaluate = { 0 };
 
   f->dir = vg_test_mkdtemp ();
   f->journal = g_build_filename (f->dir, "lez.vigie-journal", NULL);
@@ -165,10 +119,10 @@ static void
 test_list (Fixture       *f,
            gconstpointer  data)
 {
-  g_auto(Run) text = cli ("proposals", "--journal", f->journal, NULL);
-  g_auto(Run) json = cli ("proposals", "--journal", f->journal, "--json", NULL);
-  g_auto(Run) one = cli ("proposals", "--journal", f->journal, "--proposal", "flood-public-alert", "--json", NULL);
-  g_auto(Run) unknown = cli ("proposals", "--journal", f->journal, "--proposal", "flood-nothing", NULL);
+  g_auto(VgCliRun) text = cli ("proposals", "--journal", f->journal, NULL);
+  g_auto(VgCliRun) json = cli ("proposals", "--journal", f->journal, "--json", NULL);
+  g_auto(VgCliRun) one = cli ("proposals", "--journal", f->journal, "--proposal", "flood-public-alert", "--json", NULL);
+  g_auto(VgCliRun) unknown = cli ("proposals", "--journal", f->journal, "--proposal", "flood-nothing", NULL);
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) single = NULL;
   g_auto(GStrv) lines = NULL;
@@ -228,7 +182,7 @@ test_decide_refused (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = cli ("decide", "--journal", f->journal, "--roster", f->roster, cases[i].args[0], cases[i].args[1],
+      g_auto(VgCliRun) run = cli ("decide", "--journal", f->journal, "--roster", f->roster, cases[i].args[0], cases[i].args[1],
                              cases[i].args[2], cases[i].args[3], cases[i].args[4], cases[i].args[5], cases[i].args[6],
                              cases[i].args[7], cases[i].args[8], cases[i].args[9], cases[i].args[10], NULL);
 
@@ -243,14 +197,14 @@ test_decide (Fixture       *f,
              gconstpointer  data)
 {
   const char *close = "flood-close-roads/Y320403001";
-  g_auto(Run) approve = cli ("decide", "--journal", f->journal, "--roster", f->roster, "--proposal", close, "--approve",
+  g_auto(VgCliRun) approve = cli ("decide", "--journal", f->journal, "--roster", f->roster, "--proposal", close, "--approve",
                              "--operator", "Julien Roux", "--role", "operator", "--version", "1", "--json", NULL);
-  g_auto(Run) again = cli ("decide", "--journal", f->journal, "--roster", f->roster, "--proposal", close, "--reject",
+  g_auto(VgCliRun) again = cli ("decide", "--journal", f->journal, "--roster", f->roster, "--proposal", close, "--reject",
                            "--reason", "Trop tôt", "--operator", "Camille Martin", "--role", "validator", NULL);
-  g_auto(Run) worse = cli ("proposals", "evaluate", "--journal", f->journal, "--facts", f->worse, "--json", NULL);
-  g_auto(Run) stale = cli ("decide", "--journal", f->journal, "--roster", f->roster, "--proposal", close, "--done",
+  g_auto(VgCliRun) worse = cli ("proposals", "evaluate", "--journal", f->journal, "--facts", f->worse, "--json", NULL);
+  g_auto(VgCliRun) stale = cli ("decide", "--journal", f->journal, "--roster", f->roster, "--proposal", close, "--done",
                            "--operator", "Julien Roux", "--role", "operator", "--version", "1", NULL);
-  g_auto(Run) list = cli ("proposals", "--journal", f->journal, "--proposal", close, "--json", NULL);
+  g_auto(VgCliRun) list = cli ("proposals", "--journal", f->journal, "--proposal", close, "--json", NULL);
   g_autoptr(JsonNode) decided = NULL;
   g_autoptr(JsonNode) evaluated = NULL;
   g_autoptr(JsonNode) listed = NULL;
@@ -288,10 +242,10 @@ test_output (Fixture       *f,
 {
   const char *alert = "flood-public-alert";
   guint64 before = n_entries (f);
-  g_auto(Run) refused = cli ("proposals", "output", "--journal", f->journal, "--proposal", alert, "--out", f->out, NULL);
-  g_auto(Run) approve = { 0 };
-  g_auto(Run) output = { 0 };
-  g_auto(Run) list = { 0 };
+  g_auto(VgCliRun) refused = cli ("proposals", "output", "--journal", f->journal, "--proposal", alert, "--out", f->out, NULL);
+  g_auto(VgCliRun) approve = { 0 };
+  g_auto(VgCliRun) output = { 0 };
+  g_auto(VgCliRun) list = { 0 };
   g_autoptr(JsonNode) files = NULL;
   g_autoptr(JsonNode) listed = NULL;
   g_autofree char *cap = NULL;
@@ -333,10 +287,10 @@ test_determinism (void)
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *journal = g_strdup_printf ("%s/run-%u.vigie-journal", dir, i);
-      g_auto(Run) note = cli ("journal", "note", journal, "--operator", "Karim Haddad", "--text", "Exercice", "--exercise", NULL);
-      g_auto(Run) evaluate = cli ("proposals", "evaluate", "--journal", journal, "--facts", facts, "--at",
+      g_auto(VgCliRun) note = cli ("journal", "note", journal, "--operator", "Karim Haddad", "--text", "Exercice", "--exercise", NULL);
+      g_auto(VgCliRun) evaluate = cli ("proposals", "evaluate", "--journal", journal, "--facts", facts, "--at",
                                   i == 0 ? "2014-09-29T12:00Z" : "2014-09-29T12:09Z", NULL);
-      g_auto(Run) list = cli ("proposals", "--journal", journal, "--json", NULL);
+      g_auto(VgCliRun) list = cli ("proposals", "--journal", journal, "--json", NULL);
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       JsonNode *proposals;
@@ -360,9 +314,9 @@ test_playbooks (void)
 {
   g_autofree char *dir = vg_test_mkdtemp ();
   g_autofree char *broken = g_build_filename (dir, "flood.playbook", NULL);
-  g_auto(Run) list = cli ("proposals", "playbooks", "--json", NULL);
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) unknown = cli ("proposals", "frobnicate", NULL);
+  g_auto(VgCliRun) list = cli ("proposals", "playbooks", "--json", NULL);
+  g_auto(VgCliRun) bad = { 0 };
+  g_auto(VgCliRun) unknown = cli ("proposals", "frobnicate", NULL);
   g_autoptr(JsonNode) root = NULL;
 
   assert_ok (&list);

@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "vg-test-util.h"
 
 char *
@@ -68,4 +70,41 @@ vg_test_run (const char * const  *argv,
   g_subprocess_communicate_utf8 (proc, NULL, NULL, out, err, &error);
   g_assert_no_error (error);
   return g_subprocess_get_exit_status (proc);
+}
+
+void
+vg_cli_run_clear (VgCliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+VgCliRun
+vg_test_cli (const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  VgCliRun run = { 0 };
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("VIGIE_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  run.status = vg_test_run ((const char * const *) argv->pdata, &run.out, &run.err);
+  return run;
+}
+
+void
+vg_test_cli_assert_one_line_error (const VgCliRun *run,
+                                   int             status,
+                                   const char     *part)
+{
+  g_assert_cmpint (run->status, ==, status);
+  g_assert_true (g_str_has_prefix (run->err, "vigie-cli: "));
+  g_assert_cmpint (strchr (run->err, '\n') - run->err, ==, strlen (run->err) - 1);
+  g_assert_nonnull (strstr (run->err, part));
 }

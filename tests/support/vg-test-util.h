@@ -21,4 +21,25 @@ int     vg_test_run            (const char * const *argv,
                                 char              **out,
                                 char              **err);
 
+/* What one run of vigie-cli gave: its exit status and what it printed. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} VgCliRun;
+
+/* Frees what @run printed (for g_auto(VgCliRun)). */
+void     vg_cli_run_clear        (VgCliRun   *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VgCliRun, vg_cli_run_clear)
+
+/* Runs $VIGIE_CLI with the NULL-terminated arguments. */
+VgCliRun vg_test_cli             (const char *first,
+                                  ...) G_GNUC_NULL_TERMINATED;
+/* Asserts @run failed with @status and exactly one "vigie-cli: ..." line on stderr holding
+ * @part. */
+void     vg_test_cli_assert_one_line_error (const VgCliRun *run,
+                                            int             status,
+                                            const char     *part);
+
 G_END_DECLS
