@@ -374,10 +374,10 @@ flood_shown (gpointer data)
   return vg_flood_panel_get_outlook (vg_window_get_flood_panel (data)) != NULL;
 }
 
-/* Pixels of the map in the flood palette (ColorBrewer Blues over the basemap: blue clearly
- * above red and green, unlike the pale watercourses). */
+/* Pixels of @texture whose colour @matches. */
 static guint
-count_flood_pixels (GdkTexture *texture)
+count_pixels (GdkTexture *texture,
+              gboolean  (*matches) (int r, int g, int b))
 {
   int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
   g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
@@ -385,12 +385,24 @@ count_flood_pixels (GdkTexture *texture)
 
   gdk_texture_download (texture, (guchar *) pixels, w * 4);
   for (int i = 0; i < w * h; i++)
-    {
-      int r = pixels[i] >> 16 & 0xff, g = pixels[i] >> 8 & 0xff, b = pixels[i] & 0xff;
-
-      n += b > r + 60 && b > g + 20;
-    }
+    n += matches (pixels[i] >> 16 & 0xff, pixels[i] >> 8 & 0xff, pixels[i] & 0xff);
   return n;
+}
+
+/* The flood palette (ColorBrewer Blues over the basemap: blue clearly above red and green,
+ * unlike the pale watercourses). */
+static gboolean
+is_flood_colour (int r,
+                 int g,
+                 int b)
+{
+  return b > r + 60 && b > g + 20;
+}
+
+static guint
+count_flood_pixels (GdkTexture *texture)
+{
+  return count_pixels (texture, is_flood_colour);
 }
 
 static void
@@ -621,22 +633,19 @@ test_scenario_picker (void)
   g_assert_not_reached ();
 }
 
-/* Pixels of the targets' highlight (magenta, which no other layer uses). */
+/* The targets' highlight (magenta, which no other layer uses). */
+static gboolean
+is_target_colour (int r,
+                  int g,
+                  int b)
+{
+  return r > 160 && g < 60 && b > 90 && b < 190;
+}
+
 static guint
 count_target_pixels (GdkTexture *texture)
 {
-  int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
-  g_autofree guint32 *pixels = g_new (guint32, (gsize) w * h);
-  guint n = 0;
-
-  gdk_texture_download (texture, (guchar *) pixels, w * 4);
-  for (int i = 0; i < w * h; i++)
-    {
-      int r = pixels[i] >> 16 & 0xff, g = pixels[i] >> 8 & 0xff, b = pixels[i] & 0xff;
-
-      n += r > 160 && g < 60 && b > 90 && b < 190;
-    }
-  return n;
+  return count_pixels (texture, is_target_colour);
 }
 
 static AdwMessageDialog *
