@@ -13,48 +13,13 @@
 #include "vg-log-strip.h"
 #include "vg-review-mark.h"
 #include "vg-test-util.h"
+#include "vg-ui-test-util.h"
 #include "vg-timeline-panel.h"
 #include "vg-window.h"
 
 static VgApplication *app;
 static GtkWindow *window;
 static char *data_home;
-
-/* Spins the main loop until @done returns TRUE or @seconds pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data,
-          double     seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  return done (data);
-}
-
-static gboolean
-city_data_ready (gpointer data)
-{
-  return vg_application_is_city_data_ready (data);
-}
-
-static gboolean
-frames_settled (gpointer data)
-{
-  guint *count = data;
-
-  return ++*count > 40;
-}
-
-static void
-settle (void)
-{
-  guint count = 0;
-
-  wait_for (frames_settled, &count, 2);
-}
 
 static VgTimelinePanel *
 panel (void)
@@ -106,7 +71,7 @@ reset_view (void)
   vg_timeline_panel_set_group (panel (), VG_N_TIMELINE_GROUPS);
   vg_timeline_panel_review (panel (), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "timeline");
-  settle ();
+  vg_ui_test_settle ();
 }
 
 static gboolean
@@ -151,7 +116,7 @@ test_lists_entries (void)
                                       "Point de situation pour la revue"));
   seq = vg_timeline_get_last_seq (tl) + 1;
   /* No explicit refresh: the pane's own timer brings it in. */
-  g_assert_true (wait_for (seq_listed, &seq, 3));
+  g_assert_true (vg_ui_test_wait_for (seq_listed, &seq, 3));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
   last = g_list_model_get_item (model, before);
   g_assert_cmpstr (vg_timeline_item_get_summary (last), ==, "Point de situation pour la revue");
@@ -189,17 +154,17 @@ test_filter_by_kind (void)
   g_assert_cmpuint (projections, <, total);
 
   vg_timeline_panel_set_group (panel (), VG_TIMELINE_GROUP_PROJECTIONS);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, projections);
   g_assert_cmpuint (count_group (VG_TIMELINE_GROUP_PROJECTIONS), ==, projections);
 
   vg_timeline_panel_set_group (panel (), VG_TIMELINE_GROUP_NOTES);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, notes);
   g_assert_cmpuint (count_group (VG_TIMELINE_GROUP_NOTES), ==, notes);
 
   vg_timeline_panel_set_group (panel (), VG_N_TIMELINE_GROUPS);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, total);
 }
 
@@ -248,7 +213,7 @@ test_review_mode (void)
   gauges = GTK_WIDGET (vg_map_view_get_gauges_layer (vg_window_get_map_view (VG_WINDOW (window))));
   g_assert_true (gtk_widget_get_visible (gauges));
   gtk_selection_model_select_item (vg_timeline_panel_get_selection (panel ()), position, TRUE);
-  settle ();
+  vg_ui_test_settle ();
 
   g_assert_true (vg_timeline_panel_get_reviewing (panel ()));
   g_assert_cmpuint (vg_timeline_panel_get_review_seq (panel ()), ==, vg_timeline_item_get_seq (item));
@@ -286,13 +251,13 @@ test_review_mode (void)
   }
   /* At the journal's first entry nothing had happened yet. */
   vg_timeline_panel_review (panel (), 1);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_true (label_in_tree (GTK_WIDGET (panel ()), "Then — warnings in force: 0 · proposals awaiting a "
                                                        "decision: 0 · decided: 0 · open incidents: 0"));
   g_assert_cmpuint (g_list_model_get_n_items (vg_timeline_panel_get_review_marks (panel ())), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.live", NULL);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_false (vg_timeline_panel_get_reviewing (panel ()));
   g_assert_null (label_with_prefix (GTK_WIDGET (panel ()), "Then — "));
   g_assert_false (label_in_tree (GTK_WIDGET (window), expected));
@@ -336,7 +301,7 @@ test_thresholds_and_waits (void)
 
   reset_view ();
   gtk_stack_set_visible_child_name (GTK_STACK (find_type (GTK_WIDGET (panel ()), GTK_TYPE_STACK)), "figures");
-  settle ();
+  vg_ui_test_settle ();
 
   /* The Lez gauges crossed thresholds that had been forecast: a positive lead time. */
   for (guint i = 0; i < g_list_model_get_n_items (records) && record == NULL; i++)
@@ -450,7 +415,7 @@ test_export_filtered_csv (void)
 
   reset_view ();
   vg_timeline_panel_set_group (panel (), VG_TIMELINE_GROUP_PROJECTIONS);
-  settle ();
+  vg_ui_test_settle ();
   model = timeline ();
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
 
@@ -461,7 +426,7 @@ test_export_filtered_csv (void)
   vg_export_dialog_set_path (dialog, path);
   vg_export_dialog_start (dialog);
   g_assert_true (vg_export_dialog_get_running (dialog));
-  g_assert_true (wait_for (export_done, dialog, 60));
+  g_assert_true (vg_ui_test_wait_for (export_done, dialog, 60));
   g_assert_cmpstr (vg_export_dialog_get_error (dialog), ==, NULL);
   g_assert_cmpstr (vg_export_dialog_get_output (dialog), ==, path);
 
@@ -496,7 +461,7 @@ test_export_filtered_csv (void)
     }
   g_assert_cmpuint (row, ==, g_list_model_get_n_items (model));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  vg_ui_test_settle ();
 }
 
 /* An export that cannot be written names the culprit and leaves the app usable. */
@@ -511,12 +476,12 @@ test_export_error (void)
   g_assert_nonnull (dialog);
   vg_export_dialog_set_path (dialog, "/proc/vigie-cannot-write-here/timeline.csv");
   vg_export_dialog_start (dialog);
-  g_assert_true (wait_for (export_done, dialog, 60));
+  g_assert_true (vg_ui_test_wait_for (export_done, dialog, 60));
   g_assert_nonnull (vg_export_dialog_get_error (dialog));
   g_assert_nonnull (strstr (vg_export_dialog_get_error (dialog), "/proc/vigie-cannot-write-here"));
   g_assert_null (vg_export_dialog_get_output (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  vg_ui_test_settle ();
 }
 
 /* Cancel stops a running export (a PDF report, the longest) and nothing is left at the path. */
@@ -535,11 +500,11 @@ test_export_cancel (void)
   vg_export_dialog_start (dialog);
   g_assert_true (vg_export_dialog_get_running (dialog));
   vg_export_dialog_cancel (dialog);
-  g_assert_true (wait_for (export_done, dialog, 60));
+  g_assert_true (vg_ui_test_wait_for (export_done, dialog, 60));
   g_assert_cmpstr (vg_export_dialog_get_error (dialog), ==, "Export cancelled: nothing was written.");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  vg_ui_test_settle ();
 }
 
 int
@@ -558,7 +523,7 @@ main (int   argc,
 
   app = vg_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_assert_true (wait_for (city_data_ready, app, 20));
+  g_assert_true (vg_ui_test_wait_for (vg_ui_test_city_data_ready, app, 20));
   g_settings_set_string (vg_application_get_settings (app), "operator-name", "Opérateur de test");
   /* One replay for every test: the Lez flood up to the night of 6 October, projections and
    * proposals included. */
@@ -567,7 +532,7 @@ main (int   argc,
   gtk_window_present (window);
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (night));
   vg_timeline_panel_refresh (vg_window_get_timeline_panel (VG_WINDOW (window)));
-  settle ();
+  vg_ui_test_settle ();
 
   g_test_add_func ("/vigie/ui/timeline/lists-entries", test_lists_entries);
   g_test_add_func ("/vigie/ui/timeline/filter-by-kind", test_filter_by_kind);

@@ -18,30 +18,11 @@
 #include "vg-log-entry.h"
 #include "vg-log-strip.h"
 #include "vg-test-util.h"
+#include "vg-ui-test-util.h"
 #include "vg-site.h"
 #include "vg-window.h"
 
 static VgApplication *app;
-
-/* Spins the main loop until @done returns TRUE or @seconds pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data,
-          double     seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data) && g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-  return done (data);
-}
-
-static gboolean
-city_data_ready (gpointer data)
-{
-  return vg_application_is_city_data_ready (data);
-}
 
 static gboolean
 tiles_delivered (gpointer data)
@@ -49,22 +30,6 @@ tiles_delivered (gpointer data)
   VgOfflineTileSource *source = vg_map_view_get_offline_source (vg_window_get_map_view (data));
 
   return source != NULL && vg_offline_tile_source_get_n_delivered (source) >= 6;
-}
-
-static gboolean
-frames_settled (gpointer data)
-{
-  guint *count = data;
-
-  return ++*count > 40;
-}
-
-static void
-settle (void)
-{
-  guint count = 0;
-
-  wait_for (frames_settled, &count, 2);
 }
 
 /* What the map widget shows, rendered as a person would see it. */
@@ -125,8 +90,8 @@ test_map_shows_tiles (void)
   PixelStats stats;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (tiles_delivered, window, 20));
-  settle ();
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
+  vg_ui_test_settle ();
 
   texture = render_widget (GTK_WIDGET (map_view));
   if (g_getenv ("VIGIE_TEST_SAVE_MAP") != NULL)
@@ -154,12 +119,12 @@ test_layer_toggle (void)
   guint before;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (tiles_delivered, window, 20));
-  settle ();
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
+  vg_ui_test_settle ();
   before = vg_point_layer_get_n_drawn (layer);
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_false (vg_map_view_get_site_category_visible (map_view, VG_SITE_SCHOOL));
   /* 151 schools are no longer drawn (all are inside the framed Métropole). */
   g_assert_cmpuint (vg_point_layer_get_n_drawn (layer), ==, before - 151);
@@ -167,7 +132,7 @@ test_layer_toggle (void)
   g_assert_true (g_strv_contains ((const char * const *) hidden, "school"));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), TRUE);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (vg_point_layer_get_n_drawn (layer), ==, before);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -211,7 +176,7 @@ test_site_popover (void)
   GtkWidget *popover = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (tiles_delivered, window, 20));
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
   for (guint i = 0; i < g_list_model_get_n_items (sites) && zenith == NULL; i++)
     {
       g_autoptr(VgSite) site = g_list_model_get_item (sites, i);
@@ -222,7 +187,7 @@ test_site_popover (void)
   g_assert_nonnull (zenith);
 
   vg_point_layer_show_item (layer, zenith);
-  settle ();
+  vg_ui_test_settle ();
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (layer)); child; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       popover = child;
@@ -245,9 +210,9 @@ test_site_popover (void)
     g_assert_cmpstr (vg_log_entry_get_features (last)[0], ==, id);
     g_assert_null (vg_log_strip_get_feature (strip));
     vg_map_view_go_home (vg_window_get_map_view (window));
-    settle ();
+    vg_ui_test_settle ();
     vg_log_strip_activate_entry (strip, vg_log_strip_get_n_shown (strip) - 1);
-    settle ();
+    vg_ui_test_settle ();
     g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), vg_site_get_latitude (zenith), 1e-4);
     g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), vg_site_get_longitude (zenith), 1e-4);
   }
@@ -357,10 +322,10 @@ test_exercise_replay (void)
   bar = vg_window_get_replay_bar (VG_WINDOW (window));
   g_assert_nonnull (bar);
   map_view = vg_window_get_map_view (VG_WINDOW (window));
-  g_assert_true (wait_for (tiles_delivered, window, 20));
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
 
   vg_replay_bar_seek (bar, vg_time_to_usec (evening));
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (vg_point_layer_get_n_drawn (vg_map_view_get_gauges_layer (map_view)), ==, 3);
   g_assert_cmpuint (vg_map_view_get_n_warnings_shown (map_view), >=, 1);
   g_assert_cmpuint (vg_layers_panel_get_n_feeds (vg_window_get_layers_panel (VG_WINDOW (window))), >=, 2);
@@ -474,11 +439,11 @@ test_flood_panel (void)
   g_assert_nonnull (models);
   gtk_window_set_default_size (window, 1400, 900);
   gtk_window_present (window);
-  g_assert_true (wait_for (tiles_delivered, window, 20));
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (afternoon));
-  g_assert_true (wait_for (flood_shown, window, 20));
+  g_assert_true (vg_ui_test_wait_for (flood_shown, window, 20));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "flood");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpstr (vg_window_get_pane (VG_WINDOW (window)), ==, "flood");
 
   panel = vg_window_get_flood_panel (VG_WINDOW (window));
@@ -496,7 +461,7 @@ test_flood_panel (void)
   /* What-if: the top of the library. */
   vg_map_view_go_to (map_view, 43.575, 3.90, 13);
   vg_flood_panel_set_what_if (panel, 0.1);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_null (vg_flood_panel_get_totals (panel));
   g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (vg_flood_panel_get_rows (panel)), ==, 0);
@@ -505,7 +470,7 @@ test_flood_panel (void)
   dry = render_widget (GTK_WIDGET (map_view));
 
   vg_flood_panel_set_what_if (panel, 4.8);
-  settle ();
+  vg_ui_test_settle ();
   vg_flood_exposure_index_lookup (index, gauge, 4.8, &envelope, NULL);
   g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, envelope);
   assert_totals_equal (vg_flood_panel_get_totals (panel), vg_flood_exposure_index_lookup (index, gauge, 4.8, NULL, NULL));
@@ -525,7 +490,7 @@ test_flood_panel (void)
 
   /* A row of the table picks its asset out on the map. */
   vg_flood_panel_activate_row (panel, 0);
-  settle ();
+  vg_ui_test_settle ();
   highlight = vg_map_view_get_target_layer (map_view);
   g_assert_nonnull (highlight);
   g_assert_cmpuint (g_list_model_get_n_items (vg_target_layer_get_targets (highlight)), ==, 1);
@@ -535,7 +500,7 @@ test_flood_panel (void)
 
   /* Back to what the gauge reads. */
   vg_flood_panel_set_what_if (panel, NAN);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpint (vg_hazard_layers_get_flood_envelope (layers, gauge), ==, vg_flood_outlook_get_envelope_now (vg_flood_panel_get_outlook (panel), NULL));
   gtk_window_destroy (window);
 }
@@ -563,11 +528,11 @@ test_heat_panel (void)
 
   g_assert_no_error (error);
   gtk_window_present (window);
-  g_assert_true (wait_for (tiles_delivered, window, 20));
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (noon));
-  g_assert_true (wait_for (heat_shown, window, 20));
+  g_assert_true (vg_ui_test_wait_for (heat_shown, window, 20));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "heat");
-  settle ();
+  vg_ui_test_settle ();
 
   panel = vg_window_get_heat_panel (VG_WINDOW (window));
   layers = vg_map_view_get_hazard_layers (vg_window_get_map_view (VG_WINDOW (window)));
@@ -588,7 +553,7 @@ test_heat_panel (void)
     }
   /* The first day of the forecast is cooler somewhere: the map follows the slider. */
   vg_heat_panel_set_day (panel, 0);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpint (vg_heat_panel_get_day (panel), ==, 0);
   for (guint d = 0; d < n_districts; d++)
     {
@@ -618,7 +583,7 @@ test_scenario_picker (void)
   g_assert_true (label_containing (picker, "Klein Tank"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-exercise",
                                   g_variant_new_string ("heatwave-2019-06"));
-  settle ();
+  vg_ui_test_settle ();
   /* The picker closed and an exercise window opened in its place. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, windows_before + 1);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
@@ -754,12 +719,12 @@ test_proposals_sign_off (void)
   g_assert_no_error (error);
   gtk_window_set_default_size (window, 1400, 900);
   gtk_window_present (window);
-  g_assert_true (wait_for (tiles_delivered, window, 20));
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (afternoon));
   panel = vg_window_get_proposals_panel (VG_WINDOW (window));
-  g_assert_true (wait_for (proposals_shown, panel, 30));
+  g_assert_true (vg_ui_test_wait_for (proposals_shown, panel, 30));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "proposals");
-  settle ();
+  vg_ui_test_settle ();
 
   /* Nobody signed in: reading only; asking to decide opens the sign-in instead. */
   g_assert_null (vg_proposals_panel_get_operator (panel));
@@ -774,7 +739,7 @@ test_proposals_sign_off (void)
   vg_sign_in_dialog_select (sign_in, 2);
   g_assert_cmpstr (vg_operator_get_name (vg_sign_in_dialog_get_selected (sign_in)), ==, "Julien Roux");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_nonnull (vg_proposals_panel_get_operator (panel));
   g_assert_cmpint (vg_operator_get_role (vg_proposals_panel_get_operator (panel)), ==, VG_ROLE_OPERATOR);
 
@@ -786,7 +751,7 @@ test_proposals_sign_off (void)
   road = find_action (panel, VG_ACTION_ROAD_CLOSURE);
   g_assert_true (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, road), VG_VERDICT_APPROVE));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog_over (window)), "cancel");
-  settle ();
+  vg_ui_test_settle ();
   closure = vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, road));
   id = g_strdup (vg_proposal_get_id (closure));
   version = vg_proposal_get_version (closure);
@@ -794,7 +759,7 @@ test_proposals_sign_off (void)
   /* Selecting the card draws its targets on the map, over everything else: streets to close as
    * thick magenta lines. */
   vg_proposals_panel_select (panel, road);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_true (vg_proposals_panel_get_selected (panel) == closure);
   targets = vg_map_view_get_target_layer (vg_window_get_map_view (VG_WINDOW (window)));
   g_assert_nonnull (targets);
@@ -812,7 +777,7 @@ test_proposals_sign_off (void)
   vg_decision_dialog_set_reason (dialog, "Pas encore");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle ();
+  vg_ui_test_settle ();
 
   /* Approving one proposal: the confirmation, then the decision in the journal, signed. */
   before = journal_decisions (VG_WINDOW (window));
@@ -823,7 +788,7 @@ test_proposals_sign_off (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
   vg_decision_dialog_set_reason (dialog, "Quais submergés, confirmé par la patrouille");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  settle ();
+  vg_ui_test_settle ();
   after = journal_decisions (VG_WINDOW (window));
   g_assert_cmpuint (after->len, ==, before->len + 1);
   payload = json_node_get_object (vg_journal_entry_get_payload (g_ptr_array_index (after, after->len - 1)));
@@ -844,13 +809,13 @@ test_proposals_sign_off (void)
   vg_sign_in_dialog_select (sign_in, 3);
   g_assert_cmpint (vg_operator_get_role (vg_sign_in_dialog_get_selected (sign_in)), ==, VG_ROLE_OBSERVER);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_false (vg_proposal_card_activate (vg_proposals_panel_get_card (panel, 0), VG_VERDICT_APPROVE));
   g_signal_connect (panel, "failed", G_CALLBACK (failed_cb), &failure);
   dialog = vg_proposals_panel_begin_decision (panel, vg_proposal_card_get_proposal (vg_proposals_panel_get_card (panel, 0)),
                                               VG_VERDICT_APPROVE);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_nonnull (failure);
   refused = journal_decisions (VG_WINDOW (window));
   g_assert_cmpuint (refused->len, ==, after->len);
@@ -874,7 +839,7 @@ test_controller_inject (void)
   panel = vg_window_get_inject_panel (VG_WINDOW (window));
   proposals = vg_window_get_proposals_panel (VG_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pane", "s", "exercise");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpstr (vg_window_get_pane (VG_WINDOW (window)), ==, "exercise");
 
   /* The scenario's scripted injects, played as the clock passes them. */
@@ -898,7 +863,7 @@ test_controller_inject (void)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (sign_in), "sign-in");
   g_assert_false (vg_inject_panel_inject (panel, VG_SCENARIO_INJECT_NOTE, 0, "   "));
   g_assert_true (vg_inject_panel_inject (panel, VG_SCENARIO_INJECT_NOTE, 0, "Point presse à 19 h"));
-  settle ();
+  vg_ui_test_settle ();
   g_assert_true (log_mentions (vg_window_get_situation (VG_WINDOW (window)), "Point presse à 19 h"));
   gtk_window_destroy (window);
 }
@@ -914,10 +879,10 @@ test_store_problem_banner (void)
 
   g_assert_no_error (error);
   gtk_window_present (window);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_null (vg_window_get_error (VG_WINDOW (window)));
   vg_situation_report_problem (vg_window_get_situation (VG_WINDOW (window)), message);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpstr (vg_window_get_error (VG_WINDOW (window)), ==, message);
   g_assert_cmpstr (vg_situation_get_problem (vg_window_get_situation (VG_WINDOW (window))), ==, message);
   gtk_window_destroy (window);
@@ -940,14 +905,14 @@ test_seek_back (void)
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (evening));
   old_journal = g_strdup (vg_journal_get_path (vg_situation_get_journal (vg_window_get_situation (VG_WINDOW (window)))));
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (noon));
-  settle ();
+  vg_ui_test_settle ();
   /* Nothing went back: the run asks first. */
   g_assert_cmpint (vg_clock_get_now_usec (vg_situation_get_clock (vg_window_get_situation (VG_WINDOW (window)))), ==,
                    vg_time_to_usec (evening));
   dialog = dialog_over (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "restart");
-  settle ();
+  vg_ui_test_settle ();
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (VG_IS_WINDOW (l->data) && vg_window_get_exercise (l->data) && l->data != (gpointer) window)
       run = l->data;
@@ -984,9 +949,9 @@ test_situation_layers (void)
 
   g_assert_no_error (error);
   gtk_window_present (window);
-  g_assert_true (wait_for (tiles_delivered, window, 20));
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
   vg_replay_bar_seek (vg_window_get_replay_bar (VG_WINDOW (window)), vg_time_to_usec (evening));
-  settle ();
+  vg_ui_test_settle ();
   panel = vg_window_get_layers_panel (VG_WINDOW (window));
   map_view = vg_window_get_map_view (VG_WINDOW (window));
   vg_layers_panel_refresh_feeds (panel);
@@ -1007,7 +972,7 @@ test_situation_layers (void)
   g_assert_cmpuint (vg_point_layer_get_n_drawn (gauges), ==, 3);
   toggle = vg_layers_panel_get_layer_toggle (panel, VG_MAP_LAYER_GAUGES);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), FALSE);
-  settle ();
+  vg_ui_test_settle ();
   g_assert_false (vg_map_view_get_layer_visible (map_view, VG_MAP_LAYER_GAUGES));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gauges)));
   hidden = g_settings_get_strv (vg_application_get_settings (app), "hidden-layers");
@@ -1032,7 +997,7 @@ test_situation_layers (void)
   g_assert_no_error (error);
   traffic = vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_TRAFFIC);
   vg_map_view_go_to (map_view, 43.592, 3.895, 13);
-  settle ();
+  vg_ui_test_settle ();
   others = vg_point_layer_get_n_drawn (vg_map_view_get_point_layer (map_view, VG_MAP_LAYER_INCIDENTS));
   g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 0);
   g_assert_true (vg_situation_ingest_payload (situation, "dir-mediterranee", "https://example.invalid/datex",
@@ -1041,7 +1006,7 @@ test_situation_layers (void)
   g_assert_no_error (error);
   vg_layers_panel_refresh_feeds (panel);
   g_assert_cmpstr (vg_layers_panel_get_layer_freshness (panel, VG_MAP_LAYER_TRAFFIC), ==, "updated just now");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (vg_point_layer_get_n_drawn (traffic), ==, 3);
   if (g_getenv ("VIGIE_TEST_SAVE_LAYERS") != NULL)
     {
@@ -1086,17 +1051,17 @@ test_new_incident (void)
 
   g_assert_no_error (error);
   gtk_window_present (window);
-  g_assert_true (wait_for (tiles_delivered, window, 20));
-  settle ();
+  g_assert_true (vg_ui_test_wait_for (tiles_delivered, window, 20));
+  vg_ui_test_settle ();
   situation = vg_window_get_situation (VG_WINDOW (window));
   map_view = vg_window_get_map_view (VG_WINDOW (window));
   incidents = vg_picture_get_incidents (vg_situation_get_picture (situation));
   before = g_list_model_get_n_items (incidents);
   vg_map_view_go_to (map_view, 43.6047, 3.8940, 14);
-  settle ();
+  vg_ui_test_settle ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-incident", NULL));
-  g_assert_true (wait_for (find_incident_dialog, &dialog, 5));
+  g_assert_true (vg_ui_test_wait_for (find_incident_dialog, &dialog, 5));
   g_assert_false (vg_incident_dialog_is_complete (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "record"));
   vg_incident_dialog_set_title (dialog, "Lez over the road, avenue de la Pompignane");
@@ -1107,12 +1072,12 @@ test_new_incident (void)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
-      settle ();
+      vg_ui_test_settle ();
       texture = render_widget (GTK_WIDGET (dialog));
       gdk_texture_save_to_png (texture, g_getenv ("VIGIE_TEST_SAVE_DIALOG"));
     }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  settle ();
+  vg_ui_test_settle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, before + 1);
   recorded = g_list_model_get_item (incidents, before);
@@ -1129,10 +1094,10 @@ test_new_incident (void)
   /* A secondary click picks the point: the dialog records the incident there. */
   dialog = NULL;
   g_signal_emit_by_name (map_view, "point-chosen", 43.5700, 3.9040);
-  g_assert_true (wait_for (find_incident_dialog, &dialog, 5));
+  g_assert_true (vg_ui_test_wait_for (find_incident_dialog, &dialog, 5));
   vg_incident_dialog_set_title (dialog, "Voiture dans l’eau, Lattes");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
-  settle ();
+  vg_ui_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (incidents), ==, before + 2);
   recorded = g_list_model_get_item (incidents, before + 1);
   bbox = vg_shape_set_get_bbox (vg_incident_get_geometry (recorded), 0);
@@ -1196,7 +1161,7 @@ main (int   argc,
 
   app = vg_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_assert_true (wait_for (city_data_ready, app, 20));
+  g_assert_true (vg_ui_test_wait_for (vg_ui_test_city_data_ready, app, 20));
   g_assert_nonnull (vg_application_get_basemap (app));
   g_assert_null (vg_application_get_data_error (app));
   g_assert_nonnull (vg_application_get_situation (app));
